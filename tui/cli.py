@@ -1,0 +1,146 @@
+"""The command line: open the reader (the default), list the sources, regenerate the screenshots."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tui import __version__
+from tui.core.corpus import CorpusError, load_corpus
+from tui.core.model import Corpus
+
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kato-tui",
+        description="Read one news story across many outlets side by side.",
+        epilog="Commands: sources, screenshots. With no command, opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"kato-tui {__version__}")
+    return parser
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _parser()
+    parser.add_argument("corpus", nargs="?", type=Path, help="a folder of .md/.txt articles (default: the bundled story)")
+    parser.add_argument("--notes", type=Path, help="the notes file (default: one per corpus in your data folder)")
+    return parser
+
+
+def _command_parser(command: str, help_text: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"kato-tui {command}", description=help_text)
+    return parser
+
+
+def _sources_parser() -> argparse.ArgumentParser:
+    parser = _command_parser("sources", "List the articles of a corpus.")
+    parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+def _screenshots_parser() -> argparse.ArgumentParser:
+    parser = _command_parser("screenshots", "Save SVG screenshots of the main views.")
+    parser.add_argument("directory", nargs="?", type=Path, default=Path("screenshots"))
+    parser.add_argument("--corpus", type=Path, help="a folder of articles (default: the bundled story)")
+    return parser
+
+
+def source_json(corpus: Corpus) -> list[dict[str, object]]:
+    """The documented "sources" list of the JSON outputs."""
+    return [
+        {
+            "id": article.id,
+            "outlet": article.outlet,
+            "title": article.title,
+            "date": article.date,
+            "path": str(article.path) if article.path else None,
+            "url": article.url,
+            "language": article.language,
+            "words": article.words,
+        }
+        for article in corpus.articles
+    ]
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _warn(corpus: Corpus) -> None:
+    from tui.ui.render import safe_text
+
+    for warning in corpus.warnings:
+        print(f"kato-tui: warning: {safe_text(warning)}", file=sys.stderr)
+
+
+def run_sources(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.corpus)
+    _warn(corpus)
+    if args.json:
+        _print_json({"sources": source_json(corpus)})
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from tui.ui.render import safe_text
+
+    table = Table("#", "id", "outlet", "date", "words", "title", title=Text(safe_text(corpus.name)))
+    for number, article in enumerate(corpus.articles, 1):
+        cells = (article.id, article.outlet, article.date or "?", f"{article.words:,}", article.title or "")
+        table.add_row(str(number), *(Text(safe_text(cell)) for cell in cells))
+    Console().print(table)
+    return 0
+
+
+def run_open(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.corpus)
+    from tui.ui.app import make_app
+
+    make_app(corpus, notes=args.notes).run()
+    return 0
+
+
+def run_screenshots(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.corpus)
+    from tui.ui.screenshots import save_screenshots
+
+    for path in save_screenshots(corpus, args.directory):
+        print(path)
+    return 0
+
+
+COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argparse.Namespace], int]]] = {
+    "sources": (_sources_parser, run_sources),
+    "screenshots": (_screenshots_parser, run_screenshots),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    make_parser, run = COMMANDS.get(argv[0], (_open_parser, run_open)) if argv else (_open_parser, run_open)
+    if argv and argv[0] in COMMANDS:
+        argv = argv[1:]
+    args = make_parser().parse_args(argv)
+    try:
+        return run(args)
+    except CorpusError as error:
+        from tui.ui.render import safe_text
+
+        print(f"kato-tui: {safe_text(str(error))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output (head, less) left early: nothing is wrong, say nothing.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+        return 0

@@ -1,0 +1,175 @@
+"""Loading a corpus: a folder of .md/.txt articles with optional YAML front matter, or the bundled story."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from charset_normalizer import from_bytes
+
+from tui.core.model import Article, Corpus
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+FRONT_MATTER_KEYS = ("outlet", "title", "date", "url", "language", "note")
+_FENCE = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_SNIFF = 8192
+BUNDLED_NAME = "Kato: Japan's US Treasury holdings as a card in trade talks"
+
+
+class CorpusError(Exception):
+    """Input that cannot be read as a corpus; ``str()`` is one line naming the file and the problem."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = Path(path)
+        self.problem = problem
+
+
+def bundled_path() -> Path:
+    """The folder of the bundled story: inside the installed package, or at the top of a source checkout."""
+    packaged = Path(str(resources.files("tui"))) / "corpus"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "corpus"
+
+
+def load_corpus(path: Path | str | None = None) -> Corpus:
+    """Load the articles of a folder (or one file's folder); the bundled story when path is None."""
+    folder = bundled_path() if path is None else Path(path).expanduser()
+    files = _article_files(folder)
+    warnings: list[str] = []
+    articles = [load_article(file, warnings) for file in files]
+    if len(articles) < 2:
+        raise CorpusError(folder, f"only one article ({files[0].name}): nothing to compare it with; add another")
+    name = BUNDLED_NAME if path is None else folder.resolve().name
+    return Corpus(name=name, articles=_unique_ids(articles), path=folder, warnings=tuple(warnings))
+
+
+def _article_files(folder: Path) -> list[Path]:
+    if not folder.exists():
+        raise CorpusError(folder, "no such file or folder")
+    if not folder.is_dir():
+        raise CorpusError(folder, "not a folder: give the folder that holds the articles")
+    files = sorted(
+        file for file in folder.iterdir()
+        if file.is_file() and file.suffix.lower() in ARTICLE_SUFFIXES and not file.name.startswith(".")
+    )
+    if not files:
+        raise CorpusError(folder, f"no articles here (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
+    return files
+
+
+def load_article(path: Path, warnings: list[str] | None = None) -> Article:
+    """Read one article file; CorpusError names the file and what is wrong with it."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CorpusError(path, f"cannot be read ({error.strerror or error})") from None
+    text = decode(path, data, warnings)
+    meta, body = split_front_matter(path, text, warnings)
+    if not body.strip():
+        raise CorpusError(path, "the article has no text")
+    return Article(
+        id=slug(path.stem),
+        outlet=meta.get("outlet") or path.stem,
+        body=body,
+        title=meta.get("title"),
+        date=meta.get("date"),
+        url=meta.get("url"),
+        language=meta.get("language"),
+        note=meta.get("note"),
+        path=path,
+    )
+
+
+def decode(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
+    """UTF-8 text (a BOM is dropped); another charset is guessed and warned about; binary is refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CorpusError(path, "not a text file (it holds binary data)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _guess_charset(path, data, error, warnings)
+
+
+def _guess_charset(path: Path, data: bytes, error: UnicodeDecodeError, warnings: list[str] | None) -> str:
+    guess = from_bytes(data).best()
+    if guess is None or not _looks_like_text(str(guess)):
+        raise CorpusError(path, f"not UTF-8 text (byte {error.start}) and no other charset fits; save it as UTF-8")
+    if warnings is not None:
+        warnings.append(f"{path}: not UTF-8; read as {guess.encoding} (save it as UTF-8 to be sure)")
+    return str(guess)
+
+
+def _looks_like_text(text: str) -> bool:
+    controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\r\t")
+    return controls <= len(text) // 100
+
+
+def split_front_matter(path: Path, text: str, warnings: list[str] | None = None) -> tuple[dict[str, str], str]:
+    """The front matter's fields and the body: everything after the closing ``---`` line, as in the file."""
+    opening = _FENCE.match(text)
+    if opening is None:
+        return {}, text
+    closing = _find_closing_fence(text, opening.end())
+    if closing is None:
+        raise CorpusError(path, "line 1: front matter opened with --- is never closed with a --- line")
+    meta = _parse_yaml(path, text[opening.end():closing.start()], warnings)
+    return meta, text[closing.end():]
+
+
+def _find_closing_fence(text: str, start: int) -> re.Match[str] | None:
+    return _CLOSING_FENCE.search(text, start)
+
+
+def _parse_yaml(path: Path, source: str, warnings: list[str] | None) -> dict[str, str]:
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"line {mark.line + 2}: " if mark is not None else ""
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise CorpusError(path, f"{line}front matter is not valid YAML ({problem})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise CorpusError(path, "line 2: front matter must be 'key: value' lines (outlet, title, date, ...)")
+    unknown = [str(key) for key in data if key not in FRONT_MATTER_KEYS]
+    if unknown and warnings is not None:
+        warnings.append(f"{path}: front matter: ignored {', '.join(unknown)} (known: {', '.join(FRONT_MATTER_KEYS)})")
+    return {key: _as_text(path, key, data[key]) for key in FRONT_MATTER_KEYS if data.get(key) is not None}
+
+
+def _as_text(path: Path, key: str, value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float)):
+        return str(value).strip()
+    raise CorpusError(path, f"front matter: '{key}' should be text, not a {type(value).__name__}")
+
+
+def slug(name: str) -> str:
+    """A lowercase id made of letters, digits and dashes."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "article"
+
+
+def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
+    """Article ids made unique: ``a.md`` and ``a.txt`` both slug to ``a``."""
+    seen: dict[str, int] = {}
+    unique = []
+    for article in articles:
+        count = seen.get(article.id, 0)
+        seen[article.id] = count + 1
+        if count:
+            article = replace(article, id=f"{article.id}-{count + 1}")
+        unique.append(article)
+    return tuple(unique)
+
+

@@ -1,0 +1,162 @@
+"""The data model: frozen dataclasses that every layer passes around.
+
+Everything that points into an article's text is a `Span` of character offsets into
+`Article.body`, so that ``article.body[span.start:span.end]`` is the text it names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+SegmentKind = Literal["sentence", "quote"]
+GroupKind = Literal["quote", "statement"]
+Wording = Literal["exact", "variant", "paraphrase"]
+FactType = Literal["money", "number", "percent", "date", "person", "organisation", "place"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One outlet's article: its metadata and its body exactly as in the file."""
+
+    id: str
+    """A slug made from the file name, unique within the corpus."""
+    outlet: str
+    body: str
+    title: str | None = None
+    date: str | None = None
+    """ISO 8601 when the source gives a full date, else as the source gives it."""
+    url: str | None = None
+    language: str | None = None
+    note: str | None = None
+    path: Path | None = None
+
+    @property
+    def words(self) -> int:
+        """How many words the body has."""
+        return len(self.body.split())
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles about one story, in the order their files sort in."""
+
+    name: str
+    articles: tuple[Article, ...]
+    path: Path | None = None
+    warnings: tuple[str, ...] = ()
+    """One line each for what was loaded but looked wrong (e.g. a guessed charset)."""
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id; KeyError if there is none."""
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch of one article's body: ``body[start:end]``."""
+
+    article: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end} in {self.article}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share at least one character of the same article."""
+        return self.article == other.article and self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence or a direct quote, with who said it when the text names them."""
+
+    span: Span
+    kind: SegmentKind
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class MatchGroup:
+    """Passages from different articles that report the same quote or statement."""
+
+    id: str
+    kind: GroupKind
+    wording: Wording
+    score: float
+    members: tuple[Segment, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """The ids of the articles that have a member, in member order."""
+        return tuple(member.span.article for member in self.members)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A checkable fact in the text, with its value normalised for comparison."""
+
+    span: Span
+    type: FactType
+    text: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Version:
+    """One source's side of a dispute."""
+
+    span: Span
+    text: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A point on which the sources disagree, with each source's version."""
+
+    id: str
+    kind: str
+    summary: str
+    versions: tuple[Version, ...]
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """The reader's note on a passage, anchored by W3C-style selectors."""
+
+    id: str
+    article: str
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    body: str
+    tags: tuple[str, ...] = ()
+    group: str | None = None
+    dispute: str | None = None
+    created: str = ""
+    modified: str = ""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the core works out about a corpus, for the reader and the CLI."""
+
+    corpus: Corpus
+    segments: dict[str, tuple[Segment, ...]] = field(default_factory=dict)
+    groups: tuple[MatchGroup, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    disputes: tuple[Dispute, ...] = ()

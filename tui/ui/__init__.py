@@ -1,0 +1,1 @@
+"""The Textual app: renders core data and turns keys into calls."""

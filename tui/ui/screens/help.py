@@ -1,0 +1,58 @@
+"""The key help: every key of the reader on one page."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Columns",
+        (
+            ("tab / shift+tab", "next / previous column; off-screen columns slide into view"),
+            ("1 … 9", "go to column 1 … 9"),
+            ("j k, ↑ ↓", "scroll a line"),
+            ("pgup pgdn, b space", "scroll a page"),
+            ("home end", "top / bottom of the article"),
+        ),
+    ),
+    (
+        "Reader",
+        (
+            ("?", "this help"),
+            ("ctrl+p", "command palette: every action by name"),
+            ("q", "quit"),
+        ),
+    ),
+)
+
+
+def key_table() -> Table:
+    """The keys as a Rich table, one section under another."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for section, keys in KEYS:
+        table.add_row(Text(section, style="bold underline"), "")
+        for key, description in keys:
+            table.add_row(key, description)
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal page listing the keys; any of escape, q or ? closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(Text("kato-tui keys", style="bold"), id="help-title")
+            yield Static(key_table())

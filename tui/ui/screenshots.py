@@ -1,0 +1,37 @@
+"""Regenerate the README's screenshots: the real app, driven by Pilot, saved as SVG."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from tui.core.model import Corpus
+from tui.ui.app import make_app
+
+# (file name, terminal size, keys pressed before the shot)
+SHOTS: tuple[tuple[str, tuple[int, int], tuple[str, ...]], ...] = (
+    ("reader-200x50.svg", (200, 50), ()),
+    ("reader-80x24.svg", (80, 24), ("tab", "tab", "j", "j", "j")),
+    ("help.svg", (100, 30), ("question_mark",)),
+)
+
+
+async def _shoot(corpus: Corpus, path: Path, size: tuple[int, int], keys: tuple[str, ...]) -> None:
+    app = make_app(corpus)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.save_screenshot(path.name, path=str(path.parent))
+
+
+def save_screenshots(corpus: Corpus, directory: Path) -> list[Path]:
+    """Save every shot into `directory`; returns the files written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, size, keys in SHOTS:
+        path = directory / name
+        asyncio.run(_shoot(corpus, path, size, keys))
+        paths.append(path)
+    return paths

@@ -1,0 +1,156 @@
+"""The reader: the articles side by side, as many columns as fit, the others a key away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Label
+
+from tui.core.model import Article
+from tui.ui.render import safe_text
+from tui.ui.widgets.article_view import ArticleView
+
+
+def _byline(article: Article) -> Text:
+    date = article.date or "date unknown"
+    return Text(f"{safe_text(date)} · {article.words:,} words")
+
+
+class ArticleColumn(Vertical):
+    """One article under a header that names its outlet, date and title."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self._article = article
+
+    @property
+    def article(self) -> Article:
+        """The article this column shows."""
+        return self._article
+
+    @property
+    def view(self) -> ArticleView:
+        """The scrolling body of the column."""
+        return self.query_one(ArticleView)
+
+    def compose(self):
+        yield Label(Text(safe_text(self._article.outlet)), classes="outlet")
+        yield Label(_byline(self._article), classes="byline")
+        yield Label(Text(safe_text(self._article.title or "")), classes="title")
+        yield ArticleView(self._article)
+
+    def show(self, article: Article, top_offset: int) -> None:
+        """Show another article in this column, scrolled to `top_offset`."""
+        self._article = article
+        self.query_one(".outlet", Label).update(Text(safe_text(article.outlet)))
+        self.query_one(".byline", Label).update(_byline(article))
+        self.query_one(".title", Label).update(Text(safe_text(article.title or "")))
+        self.view.show(article, top_offset)
+
+
+class Reader(Horizontal):
+    """The articles side by side in a window of columns that moves with the focus."""
+
+    BINDINGS = [
+        Binding("tab", "column(1)", "Next column", show=True, key_display="tab", id="column.next"),
+        Binding("shift+tab", "column(-1)", "Previous column", show=False, id="column.previous"),
+        *(Binding(str(n), f"go_to_column({n - 1})", f"Column {n}", show=False) for n in range(1, 10)),
+    ]
+
+    MIN_COLUMN_WIDTH = 38
+    """Narrower than this, a column of news text stops being pleasant to read."""
+
+    current: reactive[int] = reactive(0, init=False)
+    """The index of the article whose column has the focus."""
+
+    @dataclass
+    class ColumnChanged(Message):
+        """The focused column, or the window of columns on screen, changed."""
+
+        reader: Reader
+        current: int
+        first: int
+        shown: int
+
+    def __init__(self, articles: tuple[Article, ...], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.articles = articles
+        self.first = 0
+        self._tops: dict[str, int] = {}
+
+    @property
+    def columns(self) -> list[ArticleColumn]:
+        """The columns on screen, left to right."""
+        return list(self.query_children(ArticleColumn))
+
+    @property
+    def current_view(self) -> ArticleView:
+        """The body of the focused article's column."""
+        return self.columns[self.current - self.first].view
+
+    def compose(self):
+        for article in self.articles[: self._slots(self.app.size.width)]:
+            yield ArticleColumn(article)
+
+    def on_mount(self) -> None:
+        self.current_view.focus()
+        self._announce()
+
+    def on_resize(self, event: events.Resize) -> None:
+        slots = self._slots(event.size.width)
+        columns = self.columns
+        if slots < len(columns):
+            self._remember(columns[slots:])
+            for column in columns[slots:]:
+                column.remove()
+        elif slots > len(columns):
+            self.mount_all(ArticleColumn(self.articles[0]) for _ in range(slots - len(columns)))
+        self.call_after_refresh(self._place)
+
+    def _slots(self, width: int) -> int:
+        return max(1, min(len(self.articles), width // self.MIN_COLUMN_WIDTH))
+
+    def watch_current(self) -> None:
+        self._place()
+        self.current_view.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        for index, column in enumerate(self.columns):
+            if event.widget in column.walk_children():
+                self.current = self.first + index
+
+    def action_column(self, delta: int) -> None:
+        """Focus the next (+1) or previous (-1) article's column, wrapping round."""
+        self.current = (self.current + delta) % len(self.articles)
+
+    def action_go_to_column(self, index: int) -> None:
+        """Focus the column of the article at `index`, if there is one."""
+        if index < len(self.articles):
+            self.current = index
+
+    def _place(self) -> None:
+        """Move the window of columns so that the current article is in it, and fill the columns."""
+        columns = self.columns
+        shown = len(columns)
+        self.first = min(max(self.first, self.current - shown + 1), self.current, len(self.articles) - shown)
+        self._remember(columns)
+        for index, column in enumerate(columns):
+            article = self.articles[self.first + index]
+            if column.article is not article or not column.view.line_count:
+                column.show(article, self._tops.get(article.id, 0))
+            column.set_class(self.first + index == self.current, "-current")
+        self._announce()
+
+    def _remember(self, columns: list[ArticleColumn]) -> None:
+        for column in columns:
+            if column.view.line_count:
+                self._tops[column.article.id] = column.view.top_offset
+
+    def _announce(self) -> None:
+        self.post_message(self.ColumnChanged(self, self.current, self.first, len(self.columns)))
