@@ -109,9 +109,9 @@ class Highlights:
         return [item for item in self._items[first:last] if item.end > start and item.start < end]
 
 
-def styled_line(text: str, start: int, end: int, base: Style, highlights: Highlights) -> Text:
+def styled_line(text: str, start: int, end: int, highlights: Highlights) -> Text:
     """The line ``text[start:end]`` as Rich text, with the highlights that touch it."""
-    line = Text(text[start:end].rstrip("\n"), style=base, no_wrap=True, end="")
+    line = Text(text[start:end].rstrip("\n"), no_wrap=True, end="")
     for item in highlights.touching(start, end):
         line.stylize(item.style, max(item.start, start) - start, min(item.end, end) - start)
     return line

@@ -98,5 +98,6 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
-        text = styled_line(self._text, start, end, base, self._highlights)
-        return Strip(text.render(self.app.console)).crop(0, width).extend_cell_length(width, base)
+        text = styled_line(self._text, start, end, self._highlights)
+        strip = Strip(text.render(self.app.console)).apply_style(base)
+        return strip.crop(0, width).extend_cell_length(width, base)

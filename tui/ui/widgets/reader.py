@@ -102,16 +102,15 @@ class Reader(Horizontal):
         self.current_view.focus()
         self._announce()
 
-    def on_resize(self, event: events.Resize) -> None:
+    async def on_resize(self, event: events.Resize) -> None:
         slots = self._slots(event.size.width)
         columns = self.columns
         if slots < len(columns):
             self._remember(columns[slots:])
-            for column in columns[slots:]:
-                column.remove()
+            await self.remove_children(columns[slots:])
         elif slots > len(columns):
-            self.mount_all(ArticleColumn(self.articles[0]) for _ in range(slots - len(columns)))
-        self.call_after_refresh(self._place)
+            await self.mount_all(ArticleColumn(self.articles[0]) for _ in range(slots - len(columns)))
+        self._place()
 
     def _slots(self, width: int) -> int:
         return max(1, min(len(self.articles), width // self.MIN_COLUMN_WIDTH))

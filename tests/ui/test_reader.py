@@ -1,0 +1,177 @@
+"""The reader, driven through Pilot as a person would: columns, focus, scrolling, help, quitting."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from textual.command import CommandPalette
+
+from tests.ui.conftest import WriteCorpus
+from tui.core.model import Corpus
+from tui.ui.app import KatoApp, make_app
+from tui.ui.screens.help import HelpScreen
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.bars import StatusBar
+from tui.ui.widgets.reader import ArticleColumn, Reader
+
+OUTLETS = ("Channel NewsAsia", "The Times of India", "TRT Global", "unattributed", "Lianhe Zaobao")
+
+
+
+def screen_text(app: KatoApp) -> str:
+    """The characters on screen, in reading order, taken from an SVG screenshot."""
+    svg = app.export_screenshot()
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")
+
+
+def shown_ids(app: KatoApp) -> list[str]:
+    return [column.article.id for column in app.query(ArticleColumn)]
+
+
+def status(app: KatoApp) -> str:
+    return str(app.query_one(StatusBar).render())
+
+
+async def test_wide_terminal_shows_all_five_outlets(bundled: Corpus) -> None:
+    """At 200x50 every article has a column, headed by its outlet."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        assert shown_ids(app) == ["cna", "toi", "trt", "unattributed", "zaobao"]
+        text = screen_text(app)
+        for outlet in OUTLETS:
+            assert outlet in text
+        assert "column 1/5: Channel NewsAsia" in status(app)
+
+
+async def test_narrow_terminal_shows_fewer_columns_and_tab_reaches_the_rest(bundled: Corpus) -> None:
+    """At 80x24 two columns fit; tab slides the others into view and the status follows."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown_ids(app) == ["cna", "toi"]
+        await pilot.press("tab", "tab")
+        assert shown_ids(app) == ["toi", "trt"]
+        assert isinstance(app.focused, ArticleView) and app.focused.article.id == "trt"
+        assert "column 3/5: TRT Global" in status(app)
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        assert app.focused.article.id == "zaobao"
+        assert shown_ids(app) == ["unattributed", "zaobao"]
+        assert "column 5/5" in status(app)
+
+
+async def test_number_keys_go_to_a_column(bundled: Corpus) -> None:
+    """Pressing 4 focuses the fourth article, bringing it on screen."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        assert app.query_one(Reader).current == 3
+        assert "unattributed" in shown_ids(app)
+        await pilot.press("9")
+        assert app.query_one(Reader).current == 3
+
+
+async def test_scroll_keys_move_the_focused_column_only(bundled: Corpus) -> None:
+    """j/k, page keys and home/end scroll the focused article and leave the others be."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")
+        toi, cna = app.query_one(Reader).current_view, app.query(ArticleView).first()
+        await pilot.press("j", "j", "j")
+        assert toi.scroll_y == 3
+        await pilot.press("k")
+        assert toi.scroll_y == 2
+        await pilot.press("pagedown")
+        assert toi.scroll_y > 10
+        await pilot.press("end")
+        assert toi.scroll_y == toi.max_scroll_y > 0
+        await pilot.press("home")
+        assert toi.scroll_y == 0
+        assert cna.scroll_y == 0
+
+
+async def test_a_column_keeps_its_place_when_it_leaves_the_screen(bundled: Corpus) -> None:
+    """Scroll an article, tab it off screen and back: it opens where it was left."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"jjjjj")
+        top = app.query_one(Reader).current_view.top_offset
+        assert top > 0
+        await pilot.press("tab", "tab", "tab", "1")
+        await pilot.pause()
+        assert app.query_one(Reader).current_view.top_offset == top
+
+
+async def test_resizing_changes_how_many_columns_fit(bundled: Corpus) -> None:
+    """Growing the terminal shows more columns; shrinking keeps the focused one on screen."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert len(shown_ids(app)) == 5
+        await pilot.resize_terminal(40, 24)
+        await pilot.pause()
+        assert shown_ids(app) == ["zaobao"]
+
+
+async def test_article_text_is_shown_literally(write_corpus: WriteCorpus) -> None:
+    """Markup and escape sequences in an article are drawn as characters, not obeyed."""
+    corpus = write_corpus(
+        {
+            "a.txt": "---\noutlet: \"[bold red]Evil[/] Daily\"\n---\nSee [bold red]x[/] and [/] and [link=https://x.example]y[/link].\n",
+            "b.txt": "Escape \x1b[31mred\x1b[0m and a bell\x07 here.\n",
+        }
+    )
+    app = make_app(corpus)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await pilot.pause()
+        first, second = app.query(ArticleView)
+        assert first.render_line(0).text.startswith("See [bold red]x[/] and [/] and [link=https://x.example]y[/link].")
+        assert second.render_line(0).text.startswith("Escape \u241b[31mred\u241b[0m and a bell\u2407 here.")
+        assert "[bold red]Evil[/] Daily" in screen_text(app)
+        assert "[bold red]Evil[/] Daily" in status(app)
+
+
+async def test_help_opens_and_closes(bundled: Corpus) -> None:
+    """? shows the keys; escape goes back to the reader."""
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "next / previous column" in screen_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_opens(bundled: Corpus) -> None:
+    """ctrl+p opens the command palette with the reader's commands."""
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"column: next", "enter")
+        await pilot.pause()
+        assert app.query_one(Reader).current == 1
+
+
+async def test_footer_shows_the_main_keys(bundled: Corpus) -> None:
+    """The footer names tab, ? and q."""
+    app = make_app(bundled)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for label in ("Next column", "Help", "Quit"):
+            assert label in text
+
+
+async def test_q_quits(bundled: Corpus) -> None:
+    """q ends the app."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running
