@@ -1,1 +1,1 @@
-"""The headless core: text in, plain data out. Standard library and rapidfuzz only, never Textual or Rich."""
+"""The headless core: text in, plain data out. Never imports Textual or Rich (a test keeps it so)."""

@@ -19,6 +19,7 @@ FRONT_MATTER_KEYS = ("outlet", "title", "date", "url", "language", "note")
 _FENCE = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _SNIFF = 8192
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BUNDLED_NAME = "Kato: Japan's US Treasury holdings as a card in trade talks"
 
 
@@ -38,7 +39,7 @@ def bundled_path() -> Path:
 
 
 def load_corpus(path: Path | str | None = None) -> Corpus:
-    """Load the articles of a folder (or one file's folder); the bundled story when path is None."""
+    """Load the articles of a folder; the bundled story when path is None."""
     folder = bundled_path() if path is None else Path(path).expanduser()
     files = _article_files(folder)
     warnings: list[str] = []
@@ -95,16 +96,24 @@ def decode(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return _guess_charset(path, data, error, warnings)
+        text, charset = _guess_charset(path, data, error)
+    if warnings is not None:
+        warnings.append(f"{path}: not UTF-8; read as {charset} (save it as UTF-8 to be sure)")
+    return text
 
 
-def _guess_charset(path: Path, data: bytes, error: UnicodeDecodeError, warnings: list[str] | None) -> str:
+def _guess_charset(path: Path, data: bytes, error: UnicodeDecodeError) -> tuple[str, str]:
+    """Windows-1252 first (what most non-UTF-8 news text is), then whatever the detector finds."""
+    try:
+        text = data.decode("cp1252")
+        if _looks_like_text(text):
+            return text, "cp1252"
+    except UnicodeDecodeError:
+        pass
     guess = from_bytes(data).best()
     if guess is None or not _looks_like_text(str(guess)):
         raise CorpusError(path, f"not UTF-8 text (byte {error.start}) and no other charset fits; save it as UTF-8")
-    if warnings is not None:
-        warnings.append(f"{path}: not UTF-8; read as {guess.encoding} (save it as UTF-8 to be sure)")
-    return str(guess)
+    return str(guess), guess.encoding
 
 
 def _looks_like_text(text: str) -> bool:
@@ -130,9 +139,11 @@ def _find_closing_fence(text: str, start: int) -> re.Match[str] | None:
 
 def _parse_yaml(path: Path, source: str, warnings: list[str] | None) -> dict[str, str]:
     try:
-        data = yaml.safe_load(source)
+        # BaseLoader keeps every value as the text written: "language: no" is Norwegian, not False,
+        # and a date is compared as the source gave it.
+        data = yaml.load(source, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only str, list, dict
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = f"line {mark.line + 2}: " if mark is not None else ""
         problem = getattr(error, "problem", None) or "not valid YAML"
         raise CorpusError(path, f"{line}front matter is not valid YAML ({problem})") from None
@@ -140,17 +151,27 @@ def _parse_yaml(path: Path, source: str, warnings: list[str] | None) -> dict[str
         return {}
     if not isinstance(data, dict):
         raise CorpusError(path, "line 2: front matter must be 'key: value' lines (outlet, title, date, ...)")
+    _check_date(path, source, data.get("date"))
     unknown = [str(key) for key in data if key not in FRONT_MATTER_KEYS]
     if unknown and warnings is not None:
         warnings.append(f"{path}: front matter: ignored {', '.join(unknown)} (known: {', '.join(FRONT_MATTER_KEYS)})")
     return {key: _as_text(path, key, data[key]) for key in FRONT_MATTER_KEYS if data.get(key) is not None}
 
 
+def _check_date(path: Path, source: str, value: object) -> None:
+    """An ISO date (2025-05-04) must be a real one; other dates ("May 2nd") are kept as written."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        return
+    try:
+        dt.date.fromisoformat(value.strip())
+    except ValueError:
+        line = next((n for n, text in enumerate(source.splitlines(), 2) if text.lstrip().startswith("date")), 2)
+        raise CorpusError(path, f"line {line}: front matter: {value.strip()} is not a real date") from None
+
+
 def _as_text(path: Path, key: str, value: object) -> str:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (str, int, float)):
-        return str(value).strip()
+    if isinstance(value, str):
+        return value.strip()
     raise CorpusError(path, f"front matter: '{key}' should be text, not a {type(value).__name__}")
 
 
@@ -161,14 +182,19 @@ def slug(name: str) -> str:
 
 
 def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
-    """Article ids made unique: ``a.md`` and ``a.txt`` both slug to ``a``."""
-    seen: dict[str, int] = {}
+    """Article ids made unique: ``a.md`` and ``a.txt`` both slug to ``a``, the second becomes ``a-2``
+    (or ``a-3`` when a file already has the id ``a-2``)."""
+    taken = {article.id for article in articles}
+    seen: set[str] = set()
     unique = []
     for article in articles:
-        count = seen.get(article.id, 0)
-        seen[article.id] = count + 1
-        if count:
-            article = replace(article, id=f"{article.id}-{count + 1}")
+        if article.id in seen:
+            number = 2
+            while f"{article.id}-{number}" in taken:
+                number += 1
+            article = replace(article, id=f"{article.id}-{number}")
+            taken.add(article.id)
+        seen.add(article.id)
         unique.append(article)
     return tuple(unique)
 
