@@ -1,0 +1,97 @@
+"""Page furniture in articles copied from the web: related-story lists, sidebars, author boxes, captions.
+
+Furniture is text, so it is kept and shown, but it is not the story: it must never be matched
+with another outlet's reporting nor give a fact to dispute.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line that opens a block running to the end of the article: lists of other stories, author boxes.
+_TAIL_MARKERS = re.compile(
+    r"(?:explore|related(?: (?:articles|stories|news|coverage))?|more (?:from|on|stories)\b.*|read more\b.*"
+    r"|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|you may also like"
+    r"|also read\b.*|more in\b.*|latest news)",
+    re.IGNORECASE,
+)
+# The same, but always furniture however much prose follows (an author's biography is prose).
+_STRONG_TAIL_MARKERS = re.compile(r"(?:about the author|author|end of article|follow us\b.*)", re.IGNORECASE)
+# A line that is furniture by itself.
+_LINE_MARKERS = re.compile(
+    r"(?:advertisement|share(?: this)?(?: article)?|\d+ min(?:ute)?s? read|contact us|sign up\b.*|subscribe\b.*"
+    r"|(?:file )?photo:.*|.*\((?:picture credit|photo|image)[^)]*\)|.*/ (?:ap|afp|reuters|getty images)"
+    r"|listen to (?:this )?article.*|sneak a peek at .*|stay informed with .*)",
+    re.IGNORECASE,
+)
+_SYMBOLS_ONLY = re.compile(r"[^\w]+")
+_TERMINAL = re.compile(r"[.!?:\"'”’)\]]\s*$")
+
+
+def _lines(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    spans, start = [], 0
+    for line in body.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def furniture(body: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the body that are page furniture, in order, not overlapping."""
+    lines = _lines(body)
+    marked = [False] * len(lines)
+    for index, (start, end) in enumerate(lines):
+        text = body[start:end].strip()
+        if not text:
+            continue
+        strong = _STRONG_TAIL_MARKERS.fullmatch(text)
+        if strong or (_TAIL_MARKERS.fullmatch(text) and _looks_like_tail(body, lines, index)):
+            marked[index:] = [True] * (len(lines) - index)
+            break
+        if _LINE_MARKERS.fullmatch(text):
+            marked[index] = True
+        elif _SYMBOLS_ONLY.fullmatch(text):
+            _mark_teaser(body, lines, marked, index)
+    return _merge(lines, marked, body)
+
+
+def _looks_like_tail(body: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """A tail marker opens furniture only when little story prose follows it."""
+    after = [body[start:end].strip() for start, end in lines[index + 1 :]]
+    prose = sum(len(line) for line in after if len(line) > 200 and _TERMINAL.search(line))
+    return prose < 400
+
+
+def _mark_teaser(body: str, lines: list[tuple[int, int]], marked: list[bool], index: int) -> None:
+    """A link symbol alone on a line ends a teaser for another story: its paragraph and a headline before it."""
+    marked[index] = True
+    paragraphs = 0
+    cursor = index - 1
+    while cursor >= 0 and paragraphs < 2:
+        start, end = lines[cursor]
+        text = body[start:end].strip()
+        if text:
+            if paragraphs == 1 and _TERMINAL.search(text):
+                break
+            marked[cursor] = True
+            paragraphs += 1
+        cursor -= 1
+
+
+def _merge(lines: list[tuple[int, int]], marked: list[bool], body: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for (start, end), flag in zip(lines, marked):
+        if not flag or start == end or not body[start:end].strip():
+            continue
+        if spans and body[spans[-1][1] : start].strip() == "":
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies mostly within the spans (more than half its characters)."""
+    covered = sum(max(0, min(end, s_end) - max(start, s_start)) for s_start, s_end in spans)
+    return covered * 2 > max(1, end - start)
