@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tui import __version__
 from tui.core.corpus import CorpusError, load_corpus
-from tui.core.model import Corpus
+from tui.core.model import Analysis, Corpus
 
 EXIT_BAD_INPUT = 2
 
@@ -20,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kato-tui",
         description="Read one news story across many outlets side by side.",
-        epilog="Commands: sources, screenshots. With no command, opens the reader.",
+        epilog="Commands: sources, matches, screenshots. With no command, opens the reader.",
     )
     parser.add_argument("--version", action="version", version=f"kato-tui {__version__}")
     return parser
@@ -40,6 +40,13 @@ def _command_parser(command: str, help_text: str) -> argparse.ArgumentParser:
 
 def _sources_parser() -> argparse.ArgumentParser:
     parser = _command_parser("sources", "List the articles of a corpus.")
+    parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+def _matches_parser() -> argparse.ArgumentParser:
+    parser = _command_parser("matches", "List the passages that several sources share.")
     parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
@@ -74,11 +81,16 @@ def _print_json(data: object) -> None:
     sys.stdout.write("\n")
 
 
-def _warn(corpus: Corpus) -> None:
+def one_line(message: str) -> str:
+    """A message safe for the terminal and kept to one line, whatever the file names in it hold."""
     from tui.ui.render import safe_text
 
+    return safe_text(message).replace("\n", "\u2424")
+
+
+def _warn(corpus: Corpus) -> None:
     for warning in corpus.warnings:
-        print(f"kato-tui: warning: {safe_text(warning)}", file=sys.stderr)
+        print(f"kato-tui: warning: {one_line(warning)}", file=sys.stderr)
 
 
 def run_sources(args: argparse.Namespace) -> int:
@@ -87,17 +99,54 @@ def run_sources(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"sources": source_json(corpus)})
         return 0
+    from tui.ui.tables import sources_table
+
+    _console().print(sources_table(corpus))
+    return 0
+
+
+def _console():  # noqa: ANN202 - rich is imported only when a table is printed
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
-    from tui.ui.render import safe_text
+    return Console()
 
-    table = Table("#", "id", "outlet", "date", "words", "title", title=Text(safe_text(corpus.name)))
-    for number, article in enumerate(corpus.articles, 1):
-        cells = (article.id, article.outlet, article.date or "?", f"{article.words:,}", article.title or "")
-        table.add_row(str(number), *(Text(safe_text(cell)) for cell in cells))
-    Console().print(table)
+
+def matches_json(analysis: Analysis) -> dict[str, object]:
+    """The documented JSON of `kato-tui matches`."""
+    groups = [
+        {
+            "id": group.id,
+            "kind": group.kind,
+            "wording": group.wording,
+            "score": group.score,
+            "members": [
+                {
+                    "source": member.span.article,
+                    "start": member.span.start,
+                    "end": member.span.end,
+                    "text": member.text,
+                    "speaker": member.speaker,
+                }
+                for member in group.members
+            ],
+        }
+        for group in analysis.groups
+    ]
+    return {"sources": source_json(analysis.corpus), "groups": groups}
+
+
+def run_matches(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.corpus)
+    _warn(corpus)
+    from tui.core.analysis import analyse
+
+    analysis = analyse(corpus)
+    if args.json:
+        _print_json(matches_json(analysis))
+        return 0
+    from tui.ui.tables import matches_table
+
+    _console().print(matches_table(analysis))
     return 0
 
 
@@ -120,6 +169,7 @@ def run_screenshots(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argparse.Namespace], int]]] = {
     "sources": (_sources_parser, run_sources),
+    "matches": (_matches_parser, run_matches),
     "screenshots": (_screenshots_parser, run_screenshots),
 }
 
@@ -134,9 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except CorpusError as error:
-        from tui.ui.render import safe_text
-
-        print(f"kato-tui: {safe_text(str(error))}", file=sys.stderr)
+        print(f"kato-tui: {one_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
