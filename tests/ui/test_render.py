@@ -78,3 +78,10 @@ def test_highlights_touching_finds_long_spans_that_start_early() -> None:
     assert len(highlights.touching(600, 640)) == 1
     assert len(highlights.touching(505, 520)) == 2
     assert highlights.touching(1000, 1010) == []
+
+
+def test_styled_line_leaves_the_spaces_at_the_end_of_a_line_unstyled() -> None:
+    """A passage that runs on to the next line is highlighted up to the last word, not over the hanging space."""
+    text = "alpha beta   "
+    line = styled_line(text, 0, len(text), Highlights([Highlight(6, 40, Style(bold=True))]))
+    assert [(span.start, span.end) for span in line.spans] == [(6, 10)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -82,9 +83,29 @@ def _cut(paragraph: str, start: int, width: int) -> int:
     return index
 
 
+def offset_at(text: str, start: int, end: int, cells: int) -> int:
+    """The body offset of the character drawn `cells` cells into the line ``text[start:end]``."""
+    used = 0
+    for index in range(start, end):
+        used += cell_len(text[index])
+        if used > cells:
+            return index
+    return max(start, end - 1)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stretch of a body to draw in a named style; what the style looks like is up to the stylesheet."""
+
+    start: int
+    end: int
+    style: str
+    """The name of a component class of the widget that draws the body."""
+
+
 @dataclass(frozen=True)
 class Highlight:
-    """A styled stretch of a body; later highlights are drawn over earlier ones."""
+    """A styled stretch of a body."""
 
     start: int
     end: int
@@ -92,12 +113,12 @@ class Highlight:
 
 
 class Highlights:
-    """Highlights sorted for finding the ones that touch a line quickly."""
+    """Highlights sorted for finding the ones that touch a line quickly; drawn in the order given, later over earlier."""
 
     def __init__(self, highlights: list[Highlight] | tuple[Highlight, ...] = ()) -> None:
-        self._items = sorted(highlights, key=lambda item: item.start)
-        self._starts = [item.start for item in self._items]
-        self._longest = max((item.end - item.start for item in self._items), default=0)
+        self._items = sorted(enumerate(highlights), key=lambda item: item[1].start)
+        self._starts = [item.start for _, item in self._items]
+        self._longest = max((item.end - item.start for _, item in self._items), default=0)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -106,12 +127,45 @@ class Highlights:
         """The highlights that overlap ``[start, end)``, in drawing order."""
         first = bisect_right(self._starts, start - self._longest - 1)
         last = bisect_right(self._starts, end)
-        return [item for item in self._items[first:last] if item.end > start and item.start < end]
+        found = [(order, item) for order, item in self._items[first:last] if item.end > start and item.start < end]
+        return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def styled_line(text: str, start: int, end: int, highlights: Highlights) -> Text:
-    """The line ``text[start:end]`` as Rich text, with the highlights that touch it."""
+    """The line ``text[start:end]`` as Rich text, with the highlights that touch it.
+
+    The spaces a line ends with stay unstyled, so a highlighted passage reads as a block of words.
+    """
     line = Text(text[start:end].rstrip("\n"), no_wrap=True, end="")
+    visible = len(line.plain.rstrip())
     for item in highlights.touching(start, end):
-        line.stylize(item.style, max(item.start, start) - start, min(item.end, end) - start)
+        line.stylize(item.style, max(item.start, start) - start, min(item.end - start, visible))
     return line
+
+
+def paint(marks: Iterable[Mark], style_of: Callable[[str], Style]) -> Highlights:
+    """The marks as highlights, each in the style its name stands for, in the order given."""
+    styles: dict[str, Style] = {}
+    highlights = []
+    for mark in marks:
+        if mark.style not in styles:
+            styles[mark.style] = style_of(mark.style)
+        highlights.append(Highlight(mark.start, mark.end, styles[mark.style]))
+    return Highlights(highlights)
+
+
+def diff_text(runs: Iterable[tuple[str, str]], styles: Mapping[str, Style]) -> Text:
+    """A word diff's runs as one text, each run's words in the style for its op (unstyled when there is none).
+
+    The space after a run stays unstyled, so that neighbouring runs read as separate words.
+    """
+    text = Text()
+    runs = list(runs)
+    for index, (op, words) in enumerate(runs):
+        shown = safe_text(words)
+        stripped = shown.rstrip()
+        text.append(stripped, styles.get(op))
+        gap = shown[len(stripped):]
+        # A version's last word carries no space, but its dropped words may still follow it.
+        text.append(gap or (" " if index < len(runs) - 1 else ""))
+    return text

@@ -12,6 +12,9 @@ from tui.ui.app import make_app
 SHOTS: tuple[tuple[str, tuple[int, int], tuple[str, ...]], ...] = (
     ("reader-200x50.svg", (200, 50), ()),
     ("reader-80x24.svg", (80, 24), ("tab", "tab", "j", "j", "j")),
+    ("matches-200x50.svg", (200, 50), ("n", "n", "n")),
+    ("match-detail.svg", (120, 36), ("n", "n", "enter")),
+    ("unique-200x50.svg", (200, 50), ("u",)),
     ("help.svg", (100, 30), ("question_mark",)),
 )
 
@@ -19,9 +22,10 @@ SHOTS: tuple[tuple[str, tuple[int, int], tuple[str, ...]], ...] = (
 async def _shoot(corpus: Corpus, path: Path, size: tuple[int, int], keys: tuple[str, ...]) -> None:
     app = make_app(corpus)
     async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()  # the analysis: match keys wait for it
         await pilot.pause()
         await pilot.press(*keys)
-        await app.workers.wait_for_complete()
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         app.save_screenshot(path.name, path=str(path.parent))
 

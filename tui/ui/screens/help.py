@@ -22,6 +22,15 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "Matches",
+        (
+            ("n / N", "next / previous match: columns scroll to it"),
+            ("enter", "the versions of the current match, diffed"),
+            ("u", "mark unique passages, dim the rest; u: back"),
+            ("click", "on a highlight: make its match current"),
+        ),
+    ),
+    (
         "Reader",
         (
             ("?", "this help"),

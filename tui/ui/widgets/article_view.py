@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
 
+from rich.style import Style
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Article
-from tui.ui.render import Highlight, Highlights, safe_text, styled_line, wrap
+from tui.ui.render import Highlights, Mark, offset_at, paint, safe_text, styled_line, wrap
+
+MATCH_COLOURS = 6
+"""How many colours the matched groups cycle through."""
 
 
 class ArticleView(ScrollView, can_focus=True):
     """A scrollable, wrapped article body that draws only the lines on screen.
 
     Offsets into the body map to lines and back, so a passage can be scrolled into view
-    and highlighted wherever the wrap puts it.
+    and highlighted wherever the wrap puts it. Highlights are `Mark`s naming one of the
+    component classes below; the stylesheet gives them their colours.
     """
 
     BINDINGS = [
@@ -27,13 +36,44 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("b", "page_up", "Page up", show=False),
     ]
 
+    COMPONENT_CLASSES = {
+        *(f"article-view--match-{index}" for index in range(MATCH_COLOURS)),
+        *(f"article-view--current-{index}" for index in range(MATCH_COLOURS)),
+        "article-view--current",
+        "article-view--unique",
+        "article-view--dim",
+    }
+
+    CURRENT = "article-view--current"
+    """The emphasis of the passages of the group the reader is on, over their group's colour."""
+    UNIQUE = "article-view--unique"
+    """The style of a passage no other source shares."""
+    DIM = "article-view--dim"
+    """The style of text pushed into the background."""
+    OVERLAYS = frozenset({CURRENT})
+    """Styles drawn over others that keep what they don't set (the current passage keeps its group's colour)."""
+
+    @dataclass
+    class Clicked(Message):
+        """The body was clicked: `offset` is the body offset of the character under the pointer."""
+
+        view: ArticleView
+        article: str
+        offset: int
+
+        @property
+        def control(self) -> ArticleView:
+            """The view that was clicked."""
+            return self.view
+
     def __init__(self, article: Article, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._article = article
         self._text = safe_text(article.body)
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
-        self._highlights = Highlights()
+        self._marks: tuple[Mark, ...] = ()
+        self._highlights: Highlights | None = None
         self._wrapped_width = 0
         self._pending_top = 0
 
@@ -54,20 +94,39 @@ class ArticleView(ScrollView, can_focus=True):
             return 0
         return self._lines[min(round(self.scroll_y), len(self._lines) - 1)][0]
 
-    def show(self, article: Article, top_offset: int = 0) -> None:
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        """What is highlighted, drawn in order, later over earlier."""
+        return self._marks
+
+    @staticmethod
+    def match_style(index: int) -> str:
+        """The component class that colours the group at `index` in reading order."""
+        return f"article-view--match-{index % MATCH_COLOURS}"
+
+    @staticmethod
+    def current_style(index: int) -> str:
+        """The stronger colour of the group at `index` while it is the current one."""
+        return f"article-view--current-{index % MATCH_COLOURS}"
+
+    def show(self, article: Article, top_offset: int = 0, marks: Iterable[Mark] = ()) -> None:
         """Show another article, its first line on screen being the one holding `top_offset`."""
         self._article = article
         self._text = safe_text(article.body)
-        self._highlights = Highlights()
         self._pending_top = top_offset
         self._rewrap(self._wrapped_width)
         self.scroll_to(y=self.line_of(top_offset), animate=False, immediate=True)
+        self.set_marks(marks)
+
+    def set_marks(self, marks: Iterable[Mark]) -> None:
+        """Draw these marks over the body from now on."""
+        self._marks = tuple(marks)
+        self._highlights = None
         self.refresh()
 
-    def set_highlights(self, highlights: list[Highlight]) -> None:
-        """Draw these highlights over the body from now on."""
-        self._highlights = Highlights(highlights)
-        self.refresh()
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._highlights = None  # the theme or the stylesheet changed: the marks' colours with it
 
     def line_of(self, offset: int) -> int:
         """The index of the wrapped line that holds the body offset."""
@@ -75,8 +134,18 @@ class ArticleView(ScrollView, can_focus=True):
 
     def scroll_to_offset(self, offset: int, *, animate: bool = True) -> None:
         """Scroll so that the line holding `offset` sits a few lines below the top."""
+        if not self._lines:
+            self._pending_top = offset  # not laid out yet: the first wrap puts it at the top
+            return
         target = max(0, self.line_of(offset) - self.size.height // 4)
         self.scroll_to(y=target, animate=animate, duration=0.2, immediate=not animate)
+
+    def on_click(self, event: events.Click) -> None:
+        where = event.get_content_offset(self)
+        if where is None or round(self.scroll_y) + where.y >= len(self._lines):
+            return  # on the padding, or below the last line
+        start, end = self._lines[round(self.scroll_y) + where.y]
+        self.post_message(self.Clicked(self, self._article.id, offset_at(self._text, start, end, where.x)))
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
@@ -84,6 +153,9 @@ class ArticleView(ScrollView, can_focus=True):
             top = self.top_offset if self._lines else self._pending_top
             self._rewrap(width)
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+
+    def _style_of(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=name in self.OVERLAYS)
 
     def _rewrap(self, width: int) -> None:
         self._wrapped_width = width
@@ -98,6 +170,8 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
+        if self._highlights is None:
+            self._highlights = paint(self._marks, self._style_of)
         text = styled_line(self._text, start, end, self._highlights)
         strip = Strip(text.render(self.app.console)).apply_style(base)
         return strip.crop(0, width).extend_cell_length(width, base)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -13,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Label
 
 from tui.core.model import Article
-from tui.ui.render import safe_text
+from tui.ui.render import Mark, safe_text
 from tui.ui.widgets.article_view import ArticleView
 
 
@@ -45,17 +46,21 @@ class ArticleColumn(Vertical):
         yield Label(Text(safe_text(self._article.title or "")), classes="title")
         yield ArticleView(self._article)
 
-    def show(self, article: Article, top_offset: int) -> None:
-        """Show another article in this column, scrolled to `top_offset`."""
+    def show(self, article: Article, top_offset: int, marks: tuple[Mark, ...] = ()) -> None:
+        """Show another article in this column, scrolled to `top_offset`, with its highlights."""
         self._article = article
         self.query_one(".outlet", Label).update(Text(safe_text(article.outlet)))
         self.query_one(".byline", Label).update(_byline(article))
         self.query_one(".title", Label).update(Text(safe_text(article.title or "")))
-        self.view.show(article, top_offset)
+        self.view.show(article, top_offset, marks)
 
 
 class Reader(Horizontal):
-    """The articles side by side in a window of columns that moves with the focus."""
+    """The articles side by side in a window of columns that moves with the focus.
+
+    Each article keeps its own place and highlights while it is off screen, and takes them
+    up again when its column slides back in.
+    """
 
     BINDINGS = [
         Binding("tab", "column(1)", "Next column", show=True, key_display="tab", id="column.next"),
@@ -83,6 +88,8 @@ class Reader(Horizontal):
         self.articles = articles
         self.first = 0
         self._tops: dict[str, int] = {}
+        self._reveals: dict[str, int] = {}
+        self._marks: dict[str, tuple[Mark, ...]] = {}
 
     @property
     def columns(self) -> list[ArticleColumn]:
@@ -133,6 +140,25 @@ class Reader(Horizontal):
         if index < len(self.articles):
             self.current = index
 
+    def set_marks(self, marks: Mapping[str, tuple[Mark, ...]]) -> None:
+        """Highlight each article (by id) with its marks, on screen now and off screen when it slides in."""
+        self._marks = dict(marks)
+        for column in self.columns:
+            column.view.set_marks(self._marks.get(column.article.id, ()))
+
+    def reveal(self, offsets: Mapping[str, int]) -> None:
+        """Scroll each article (by id) to its offset: now if on screen, else when it slides in.
+
+        Offsets from an earlier call that are still waiting are forgotten: only the latest jump counts.
+        """
+        self._reveals.clear()
+        on_screen = {column.article.id: column.view for column in self.columns}
+        for article_id, offset in offsets.items():
+            if article_id in on_screen:
+                on_screen[article_id].scroll_to_offset(offset)
+            else:
+                self._reveals[article_id] = offset
+
     def _place(self) -> None:
         """Move the window of columns so that the current article is in it, and fill the columns."""
         columns = self.columns
@@ -142,7 +168,9 @@ class Reader(Horizontal):
         for index, column in enumerate(columns):
             article = self.articles[self.first + index]
             if column.article is not article or not column.view.line_count:
-                column.show(article, self._tops.get(article.id, 0))
+                column.show(article, self._tops.get(article.id, 0), self._marks.get(article.id, ()))
+            if article.id in self._reveals:
+                column.view.scroll_to_offset(self._reveals.pop(article.id), animate=False)
             column.set_class(self.first + index == self.current, "-current")
         self._announce()
 

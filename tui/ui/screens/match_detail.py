@@ -1,0 +1,84 @@
+"""The details of one matched group: every source's version, one under another, with a word diff."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+from tui.core.diff import Op, word_counts, word_diff
+from tui.core.model import Corpus, MatchGroup, Segment
+from tui.ui.render import diff_text, safe_text
+
+
+class VersionDiff(Widget):
+    """One version's words, the ones that differ from the group's first version styled by how."""
+
+    COMPONENT_CLASSES = {"version-diff--added", "version-diff--dropped", "version-diff--changed"}
+
+    def __init__(self, runs: list[tuple[Op, str]], *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
+        self.runs = runs
+
+    def render(self) -> Text:
+        styles = {op: self.get_component_rich_style(f"version-diff--{op}") for op in ("added", "dropped", "changed")}
+        return diff_text(self.runs, styles)
+
+
+def _summary(runs: list[tuple[Op, str]]) -> str:
+    """How a version's words compare with the first version's, in a few words.
+
+    The share is of this version's own words (dropped ones are not among them).
+    """
+    counts = word_counts(runs)
+    changes = [f"{counts[op]} {op}" for op in ("changed", "added", "dropped") if counts[op]]
+    if not changes:
+        return "the same words"
+    shared = counts["equal"] / max(1, counts["equal"] + counts["changed"] + counts["added"])
+    return f"{shared:.0%} of its words as in version 1; " + ", ".join(changes)
+
+
+class MatchDetail(ModalScreen[None]):
+    """Every version of one matched group: outlet, speaker, and the words set against the first version.
+
+    n and N move on to the next or previous group without closing; escape closes.
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", key_display="esc", id="match-detail.close"),
+        Binding("n", "app.match(1)", "Next match", id="match-detail.next"),
+        Binding("N", "app.match(-1)", "Previous match", id="match-detail.previous"),
+    ]
+
+    def __init__(self, corpus: Corpus, group: MatchGroup, position: str) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.group = group
+        self.position = position
+
+    def compose(self) -> ComposeResult:
+        group = self.group
+        with VerticalScroll(id="match-detail"):
+            title = f"{self.position} · {group.kind} · {group.wording} wording · score {group.score:g}"
+            yield Static(Text(title, style="bold"), id="match-detail-title")
+            reference = group.members[0]
+            for number, member in enumerate(group.members, 1):
+                yield from self._version(number, member, word_diff(reference.text, member.text))
+            yield Static("n / N next / previous match · esc close", id="match-detail-keys")
+
+    def _version(self, number: int, member: Segment, runs: list[tuple[Op, str]]) -> ComposeResult:
+        outlet = self.corpus.article(member.span.article).outlet
+        speaker = member.speaker or "speaker not named"
+        yield Label(Text(f"{number} {safe_text(outlet)} · {safe_text(speaker)}"), classes="version-source")
+        how = "the version the others are compared with" if number == 1 else _summary(runs)
+        yield Label(Text(how), classes="version-summary")
+        yield VersionDiff(runs, classes="version-text")
+
+    def show(self, group: MatchGroup, position: str) -> None:
+        """Show another group in place of this one."""
+        self.group, self.position = group, position
+        self.refresh(recompose=True)
