@@ -1,0 +1,759 @@
+"""Sentences and direct quotes of an article body, with character offsets and who said them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .model import Article, Segment, Span
+
+# ---------------------------------------------------------------------------------------------
+# Lines: neither a sentence nor a quote crosses a hard line break.
+# ---------------------------------------------------------------------------------------------
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+_NEXT_VISIBLE = re.compile(r"[ \t\u00a0]*(\S)")
+_NEXT_VISIBLE_ANY = re.compile(r"\s*(\S)")
+_CLOSERS = "\"”’'»)]"
+_TERMINAL = ".!?…"
+_WRAPPED_LINE = 40  # hard-wrapped text has lines of 60 to 80 characters
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """The stretches of text between hard line breaks, as (start, end) offsets."""
+    blocks: list[tuple[int, int]] = []
+    block_start = line_start = 0
+    for brk in _LINE_BREAK.finditer(text):
+        if not _is_soft_wrap(text, line_start, brk.start(), brk.end()):
+            blocks.append((block_start, brk.start()))
+            block_start = brk.end()
+        line_start = brk.end()
+    blocks.append((block_start, len(text)))
+    return blocks
+
+
+def _is_soft_wrap(text: str, line_start: int, line_end: int, next_start: int) -> bool:
+    """Whether a line break only wraps a running sentence (hard-wrapped text).
+
+    Web copy puts each headline, byline and list item on its own line with no final
+    punctuation, so a break ends the sentence unless a full-length line without final
+    punctuation is followed by one that goes on in lower case.
+    """
+    following = _NEXT_VISIBLE.match(text, next_start)
+    if following is None or not following.group(1).islower():
+        return False
+    line = text[line_start:line_end].strip().rstrip(_CLOSERS)
+    # Page furniture is short ("By Baba Umar", "author"); a wrapped line has no final stop.
+    return len(line) >= _WRAPPED_LINE and line[-1] not in _TERMINAL + ":;"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) moved inwards past whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has a letter or digit: a line of dashes or an emoji is no sentence."""
+    return _WORD_CHAR.search(text, start, end) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes
+# ---------------------------------------------------------------------------------------------
+
+
+class _Quote(NamedTuple):
+    """A direct quote: the marks' outer edges and the trimmed quoted words between them."""
+
+    mark_start: int
+    start: int
+    end: int
+    mark_end: int
+
+
+_DOUBLE_MARK = re.compile(r"``|''|[\"“”]")
+# A straight ' next to another ' belongs to a '' mark, handled with the double quotes.
+_SINGLE_MARK = re.compile(r"(?<!')'(?!')|[‘’]")
+_DECADE = re.compile(r"\d\ds\b")  # ‘90s: an apostrophe, not an opening quote
+_TYPOGRAPHIC_OPEN = {"“", "``"}
+_TYPOGRAPHIC_CLOSE = {"”", "''"}
+_OPEN_CONTEXT = set("([{<—–-/:‘“\"'«")
+_CLOSE_CONTEXT = set(".,;:!?)]}>—–-/’”\"'»…")
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters just before and just after text[start:end] (a space at either edge)."""
+    return (text[start - 1] if start > 0 else " "), (text[end] if end < len(text) else " ")
+
+
+def _double_opens(text: str, mark: re.Match[str], is_open: bool) -> bool:
+    """Whether a double quote mark opens a quote, judged by what surrounds it.
+
+    Context wins over the glyph, so a mistyped ” before a word still opens; the glyph decides
+    only when the context does not (a straight " then closes whatever is open).
+    """
+    before, after = _around(text, mark.start(), mark.end())
+    left = (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace()
+    right = not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT)
+    if left != right:
+        return left
+    if mark.group() in _TYPOGRAPHIC_OPEN:
+        return True
+    return mark.group() not in _TYPOGRAPHIC_CLOSE and not is_open
+
+
+def _double_quotes(text: str, lo: int, hi: int) -> list[_Quote]:
+    """Quotes in " “” `` '' marks within one block; an opener that never closes is dropped."""
+    found: list[_Quote] = []
+    opened: re.Match[str] | None = None
+    for mark in _DOUBLE_MARK.finditer(text, lo, hi):
+        if _double_opens(text, mark, opened is not None):
+            opened = mark  # a second opener means the first one never closed
+        elif opened is not None:
+            _keep(found, text, opened.start(), opened.end(), mark.start(), mark.end())
+            opened = None
+    return found
+
+
+def _single_opens(text: str, mark: re.Match[str]) -> bool:
+    """Whether ‘ or ' opens a quote; ’ never does, since it is mostly an apostrophe."""
+    before, after = _around(text, mark.start(), mark.end())
+    if mark.group() == "‘":
+        return not after.isspace() and not _DECADE.match(text, mark.end())
+    if mark.group() == "'":
+        return (before.isspace() or before in _OPEN_CONTEXT) and after.isalpha()
+    return False
+
+
+def _single_closes(text: str, mark: re.Match[str]) -> bool:
+    """Whether ’ or ' closes a quote: not an apostrophe inside a word (don’t, It’s)."""
+    before, after = _around(text, mark.start(), mark.end())
+    return mark.group() != "‘" and not before.isspace() and not after.isalnum()
+
+
+def _single_quotes(text: str, lo: int, hi: int) -> list[_Quote]:
+    """Quotes in ‘’ or '' marks within text[lo:hi], which holds no double quote."""
+    found: list[_Quote] = []
+    opened: re.Match[str] | None = None
+    for mark in _SINGLE_MARK.finditer(text, lo, hi):
+        if _single_opens(text, mark):
+            opened = mark
+        elif opened is not None and _single_closes(text, mark):
+            _keep(found, text, opened.start(), opened.end(), mark.start(), mark.end())
+            opened = None
+    return found
+
+
+def _keep(found: list[_Quote], text: str, mark_start: int, start: int, end: int, mark_end: int) -> None:
+    """Add the quote between two marks unless it has no words (an empty "" or a lone dash)."""
+    start, end = _trim(text, start, end)
+    if _has_word(text, start, end):
+        found.append(_Quote(mark_start, start, end, mark_end))
+
+
+def _block_quotes(text: str, lo: int, hi: int) -> list[_Quote]:
+    """Double-quoted passages, then single-quoted ones in the gaps between them (not nested)."""
+    doubles = _double_quotes(text, lo, hi)
+    singles: list[_Quote] = []
+    gap_start = lo
+    for quote in doubles:
+        singles += _single_quotes(text, gap_start, quote.mark_start)
+        gap_start = quote.mark_end
+    singles += _single_quotes(text, gap_start, hi)
+    return sorted(doubles + singles)
+
+
+def _find_quotes(text: str, blocks: Iterable[tuple[int, int]]) -> list[_Quote]:
+    """All quotes of the text, block by block, in order."""
+    return [quote for lo, hi in blocks for quote in _block_quotes(text, lo, hi)]
+
+
+def quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the quoted words of each direct quote, excluding the quote marks."""
+    return [(quote.start, quote.end) for quote in _find_quotes(text, _blocks(text))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+# ---------------------------------------------------------------------------------------------
+
+_FINAL = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")  # U.S, D.C, a.m, e.g, Ph.D
+
+# Abbreviations after which a sentence never ends: titles before a name, Latin shorthands.
+_NEVER_FINAL = set(
+    "mr mrs ms mx dr prof sen rep gov gen lt col capt sgt rev hon messrs mme st fr e.g i.e vs cf viz approx".split()
+)
+# Abbreviations that come before a number (No. 5, Jan. 6, p. 12).
+_BEFORE_NUMBER = set(
+    "no nos vol vols p pp fig figs art sec ch para jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Abbreviations that may well end a sentence (Apple Inc. The ...).
+_MAYBE_FINAL = set("inc corp co ltd plc llc jr sr etc bros dept est govt intl".split())
+# Words that start sentences but rarely follow an abbreviation inside one ("the U.S. The").
+_STARTERS = set(
+    """The A An He She It They We I You This That These Those There Their His Her Its Our My But And Or
+    So Yet However Meanwhile In On At For As If When While After Before Although Though Despite Still
+    Also Then Now Some Many Most Other Others One Not What Why How Where Who Such Both Each All Even
+    Only Since Because Last Next Earlier Later Today Yesterday According""".split()
+)
+
+
+def _word_before(text: str, end: int, lo: int) -> str:
+    """The letters, digits and dots just before `end` (the word a full stop ends)."""
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    return text[start:end]
+
+
+def _is_abbreviation(text: str, dot: int, next_at: int, lo: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation, an initial or a dotted acronym
+    that goes on into the next word rather than ending the sentence."""
+    word = _word_before(text, dot, lo)
+    key = word.lower()
+    if key in _NEVER_FINAL:
+        return True
+    if text[next_at].isdigit():
+        return key in _BEFORE_NUMBER
+    ambiguous = (
+        key in _BEFORE_NUMBER
+        or key in _MAYBE_FINAL
+        or _DOTTED.fullmatch(word) is not None
+        or (len(word) == 1 and word.isupper())  # Donald J. Trump
+    )
+    if not ambiguous:
+        return False
+    following = _NEXT_WORD.match(text, next_at)
+    return following is None or following.group(1) not in _STARTERS
+
+
+def _ends_sentence(text: str, final: re.Match[str], hi: int) -> bool:
+    """Whether final punctuation (with any closing marks) ends a sentence."""
+    following = _NEXT_VISIBLE_ANY.match(text, final.end(), hi)
+    if following is None:
+        return False  # the block ends here anyway
+    if following.group(1).islower():
+        return False  # "Why?" he asked / e.g. the / a.m. on
+    punctuation = final.group().rstrip(_CLOSERS)
+    if punctuation != ".":
+        # '"Why?" Kato asked.' goes on: a quote's ? or ! followed by its attribution
+        return punctuation == final.group() or _AFTER_SUBJECT.match(text, final.end()) is None
+    return not _is_abbreviation(text, final.start(), following.start(1), max(0, final.start() - 40))
+
+
+class _Cover:
+    """Sorted, non-overlapping (start, end) spans, to ask which one holds an offset."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        pairs = list(spans)
+        self.starts = [start for start, _ in pairs]
+        self.ends = [end for _, end in pairs]
+
+    def index(self, offset: int) -> int | None:
+        """The index of the span with start <= offset < end, if any."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.ends[i] else None
+
+    def strictly_inside(self, offset: int) -> bool:
+        """Whether offset lies inside a span and not at its start."""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def _find_sentences(text: str, blocks: Iterable[tuple[int, int]], found: list[_Quote]) -> list[tuple[int, int]]:
+    """Sentence spans, block by block; a full stop inside a quote does not end the sentence."""
+    inside = _Cover((quote.start, quote.end) for quote in found)
+    spans: list[tuple[int, int]] = []
+    for lo, hi in blocks:
+        start = lo
+        for final in _FINAL.finditer(text, lo, hi):
+            if not inside.strictly_inside(final.end()) and _ends_sentence(text, final, hi):
+                _add_sentence(spans, text, start, final.end())
+                start = final.end()
+        _add_sentence(spans, text, start, hi)
+    return spans
+
+
+def _add_sentence(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Add text[start:end], trimmed, if it has any word in it."""
+    start, end = _trim(text, start, end)
+    if _has_word(text, start, end):
+        spans.append((start, end))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of the text, trimmed, in order."""
+    blocks = _blocks(text)
+    return _find_sentences(text, blocks, _find_quotes(text, blocks))
+
+
+# ---------------------------------------------------------------------------------------------
+# Names
+# ---------------------------------------------------------------------------------------------
+
+# Upper-case letters: Latin (with accents), Greek, Cyrillic. Names start with one.
+_UP = "".join(re.escape(c) for c in map(chr, range(0x250)) if c.isupper()) + "Α-ΩА-ЯЁ"
+_TITLE_ABBRS = "Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Lt Col Capt Sgt Rev Hon Pres".split()
+_TITLE_ABBR = rf"(?:{'|'.join(_TITLE_ABBRS)})\."
+_NAME_WORD = rf"(?:{_TITLE_ABBR}|(?:[{_UP}]\.)+|[{_UP}](?:[\w-]|[’'](?=\w))*)"
+_PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al)[ ]){0,2}"
+
+
+def _first_word_rest() -> str:
+    """_NAME_WORD after its first capital, so that a run's pattern opens with a character class:
+    the regex engine then skips ahead to capitals instead of trying every offset."""
+    titles = []
+    for initial in sorted({title[0] for title in _TITLE_ABBRS}):
+        rests = sorted((title[1:] for title in _TITLE_ABBRS if title[0] == initial), key=len, reverse=True)
+        titles.append(rf"(?<={initial})(?:{'|'.join(rests)})\.")  # M -> (?:rs|r|s|x)\.
+    return rf"(?:{'|'.join(titles)}|\.(?:[{_UP}]\.)*|(?:[\w-]|[’'](?=\w))*)"
+
+
+# A run of capitalised words (at most six, which bounds backtracking): "Japanese Finance
+# Minister Katsunobu Kato", "Donald J. Trump", "Charles de Gaulle".
+_RUN = rf"[{_UP}](?<![\w’'.-].){_first_word_rest()}(?:[ \u00a0]{_PARTICLE}{_NAME_WORD}){{0,5}}"
+_RUN_RE = re.compile(_RUN)
+
+# Words before a name that are not part of it: titles, roles, and capitalised sentence words.
+_TITLES = set(
+    """mr mrs ms mx dr prof sen rep gov gen lt col capt sgt rev hon pres president vice prime minister
+    secretary chancellor governor mayor senator representative congressman congresswoman ambassador
+    envoy negotiator chairman chairwoman chair chief ceo cfo coo cto director spokesman spokeswoman
+    spokesperson commissioner premier king queen prince princess emperor pope general admiral colonel
+    captain sergeant judge justice professor doctor strategist analyst economist officer executive
+    deputy head leader founder lawmaker official adviser advisor editor correspondent columnist
+    treasurer""".split()
+)
+_SENTENCE_WORDS = set(
+    """the a an but and or so yet however meanwhile in on at for as if when while though although
+    after before despite since still also then now according speaking earlier later last this that
+    these those there here it its his her their our my we they i you with by from to of not no yes
+    over under during once even because whether what who why how where which all both each some many
+    most more only just well asked""".split()
+)
+# Capitalised words that make a run an organisation or a place rather than a person.
+_NOT_PERSONAL = set(
+    """group bank times news post press journal daily herald review radio network media global
+    international national federal central republic kingdom states united union ministry treasury
+    department agency council commission committee party association institute university fund
+    reserve exchange market markets securities capital holdings office house court congress
+    parliament senate government company corp inc ltd co tv asia europe africa america china japan
+    india korea russia tokyo washington beijing singapore london monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october
+    november december""".split()
+)
+_POSSESSIVES = ("’s", "'s")
+_INITIAL = re.compile(rf"(?:[{_UP}]\.)+")
+
+
+def _find_word(text: str, word: str) -> Iterable[int]:
+    """The offsets where `word` stands as a whole word in text."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield at
+        at = text.find(word, end)
+
+
+class _Run(NamedTuple):
+    """A run of capitalised words and the name in it."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    name: tuple[str, ...]
+    titled: bool
+
+
+def _name_of(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """The name at the end of a capitalised run, without the titles, possessives and sentence
+    words before it, and whether a title came before it ("Finance Minister Katsunobu Kato")."""
+    cut, titled = 0, False
+    for i, word in enumerate(words):
+        key = word.rstrip(".").lower()
+        if key in _TITLES:
+            cut, titled = i + 1, True
+        elif key in _SENTENCE_WORDS or word.endswith(_POSSESSIVES):
+            cut = i + 1
+    return words[cut:], titled
+
+
+def _looks_personal(name: tuple[str, ...]) -> bool:
+    """Whether the words look like a person's name: capitalised words or initials, no
+    organisation or place words, no all-capitals acronyms."""
+    for word in name:
+        if word.islower():
+            continue  # a particle: de, van, bin
+        if _INITIAL.fullmatch(word):
+            continue
+        if word.lower() in _NOT_PERSONAL or not any(c.islower() for c in word):
+            return False
+    return True
+
+
+def _same_person(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two full names can be the same person (Donald J. Trump, Kato Katsunobu)."""
+    first = {word for word in one if not _INITIAL.fullmatch(word)}
+    second = {word for word in other if not _INITIAL.fullmatch(word)}
+    return first <= second or second <= first
+
+
+class _Names:
+    """The names an article gives: a surname used later stands for the full name first given."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.runs = [self._run(match) for match in _RUN_RE.finditer(body)]
+        self.full: dict[str, tuple[str, ...]] = {}
+        self.ambiguous: set[str] = set()
+        self._mid_sentence: dict[str, bool] = {}
+        for run in self.runs:
+            if 2 <= len(run.name) <= 4 and _looks_personal(run.name):
+                self._learn(run.name)
+
+    @staticmethod
+    def _run(match: re.Match[str]) -> _Run:
+        text = match.group()
+        words = (text,) if " " not in text and "\u00a0" not in text else tuple(text.split())
+        return _Run(match.start(), match.end(), words, *_name_of(words))
+
+    def _learn(self, name: tuple[str, ...]) -> None:
+        """Note a full name by its first and last word (Katsunobu Kato, Kato Katsunobu); a word
+        that two different people share stays ambiguous."""
+        for key in {name[0], name[-1]}:
+            known = self.full.setdefault(key, name)
+            if not _same_person(known, name):
+                self.ambiguous.add(key)
+
+    def mid_sentence(self, word: str) -> bool:
+        """Whether the word is capitalised somewhere inside a sentence (a name), not only at the
+        start of one, where any word is ("Officials said")."""
+        if word not in self._mid_sentence:
+            self._mid_sentence[word] = any(self._inside_sentence(at) for at in _find_word(self.body, word))
+        return self._mid_sentence[word]
+
+    def _inside_sentence(self, at: int) -> bool:
+        """Whether offset `at` follows a lower-case word, a digit, a comma, or a quote that ends
+        with a comma ('"...," Kato said')."""
+        before = self.body[max(0, at - 4) : at].rstrip(" \u00a0")
+        if not before or len(before) == len(self.body[max(0, at - 4) : at]):
+            return False  # no space before: not a word of its own
+        last = before[-1]
+        return last.islower() or last.isdigit() or last in ",;" or (last in "\"”’'" and before[-2:-1] == ",")
+
+    def expand(self, name: tuple[str, ...]) -> str:
+        """The name as first given in full, for a lone surname that stands for one person."""
+        if len(name) == 1 and name[0] in self.full and name[0] not in self.ambiguous:
+            return " ".join(self.full[name[0]])
+        return " ".join(name)
+
+    def speaker(self, name: tuple[str, ...], titled: bool) -> str | None:
+        """The speaker a name gives, or None for what is not a name ("Officials said")."""
+        if not name or len(name) > 4:
+            return None
+        if len(name) == 1 and not (titled or name[0] in self.full or self.mid_sentence(name[0])):
+            return None  # a capitalised word that only ever starts sentences
+        return self.expand(name)
+
+    def person(self, name: tuple[str, ...], titled: bool) -> str | None:
+        """The person a name stands for, if it looks like one; "" when it is ambiguous."""
+        if len(name) >= 2:
+            return " ".join(name) if len(name) <= 4 and _looks_personal(name) else None
+        if len(name) == 1 and name[0] in self.ambiguous:
+            return ""
+        if len(name) == 1 and (name[0] in self.full or (titled and _looks_personal(name))):
+            return self.expand(name)
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution
+# ---------------------------------------------------------------------------------------------
+
+_SPEECH_VERBS = """said says told tells added adds acknowledged acknowledges stated noted notes
+explained explains replied replies reiterated reiterates asked asks warned warns insisted insists
+emphasized emphasizes emphasised emphasises stressed stresses argued argues wrote writes claimed
+claims declared declares continued continues remarked commented observed answered responded
+confirmed confirms admitted admits conceded concedes recalled cautioned predicted repeated clarified
+clarifies mentioned characterized characterised described called labeled labelled suggested
+suggests denied denies maintained contended countered underlined underscored quipped joked
+tweeted""".split()
+# Verbs that mean something else before "to" (continued to press, added to the pressure).
+_NOT_BEFORE_TO = "continued continues added adds asked asks claimed claims called".split()
+_VERB = (
+    r"(?P<verb>(?:summed(?:[ ]it)?[ ]up|pointed[ ]out|was[ ]quoted|were[ ]quoted)\b"
+    rf"|(?:{'|'.join(_NOT_BEFORE_TO)})\b(?![ ](?:to|for|up|off|out|down)\b)"
+    rf"|(?:{'|'.join(v for v in _SPEECH_VERBS if v not in _NOT_BEFORE_TO)})\b(?![ ](?:for|up|off|out|down)\b))"
+)
+_WHO = rf"(?:(?P<pron>\b(?:[Hh]e|[Ss]he)\b)|(?P<run>{_RUN}))"
+_AFFILIATION = rf"(?:[ ](?:of|at|from)[ ]{_RUN})?"  # Jesper Koll of Monex Group
+_APPOSITION = r"(?:,[ ](?P<appos>[^,;\"“”\n]{1,80}?),|,)?"  # Naka Matsuzawa, strategist at Nomura,
+_SETTING = r"(?:[ ](?:in|at|on|during|after|before)(?:[ ][\w’'-]+){1,3}?)?"  # Kato in the interview added
+_ADVERBS = r"(?:[ ](?:has|have|had|also|then|later|again|further|once|already|just|would|will|[a-z]+ly)){0,4}"
+_SPACES = r"[ \u00a0]*"
+
+_TAIL = rf"{_AFFILIATION}{_APPOSITION}{_SETTING}{_ADVERBS}[ ]{_VERB}"
+# What follows the speaker in a speech clause: "Kato| said", "Prime Minister Shinzo Abe| had
+# already labeled", "Jesper Koll| of Monex Group summed it up". Matched only where a name or a
+# pronoun ends, so the body is never scanned with the whole pattern.
+_CLAUSE_TAIL = re.compile(_TAIL)
+_PRONOUN = re.compile(r"[HhSs](?<![\w’'-].)(?:(?<=[Hh])e|(?<=[Ss])he)\b")  # capital first: fast
+# Just after a quote: '"...," Kato said' / '"...," he said'.
+_AFTER_SUBJECT = re.compile(rf",?{_SPACES}{_WHO}{_TAIL}")
+# Verb first, just after a quote or a comma: '"...," said Akazawa' / ', said Kato.'
+_AFTER_VERB = re.compile(rf",?{_SPACES}{_VERB}[ ]{_WHO}")
+_INVERTED = re.compile(rf"[,”\"'’],?{_SPACES}{_VERB}[ ]{_WHO}")
+_AFTER_RUN = re.compile(r",?[ \u00a0]+([a-z][\w’'-]*)")
+_AFTER_APPOSITION = re.compile(r",[ \u00a0][^,;\"“”\n]{1,80}?,[ \u00a0]+([a-z][\w’'-]*)")
+_COORDINATED = re.compile(rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+[{_UP}]")
+_COORDINATED_BEFORE = re.compile(rf"[{_UP}][\w’'.-]*,?[ \u00a0]+(?:and|or|&)[ \u00a0]+$")
+# Words after a name that show it is not the subject of a verb (Bessent during, Trump, who).
+_NOT_VERB = set(
+    """and or but nor of in on at to for with from by during who whom whose which that the a an as
+    after before about over under into than while when because since until via per between among
+    against including like through across around near amid despite if whether where""".split()
+)
+_PREPOSITIONS = set(
+    """with by to from of for at on in about against between among toward towards like than including
+    into onto over under via and or nor per""".split()
+)
+
+
+class _Said(NamedTuple):
+    """A speech clause: its extent, and who it names (a pronoun, or a capitalised run)."""
+
+    start: int
+    end: int
+    who_start: int
+    pronoun: bool
+    run: str = ""
+    appos: str = ""
+
+
+def _said(match: re.Match[str]) -> _Said:
+    """A _Said from a match of a pattern holding _WHO (and maybe an apposition)."""
+    pronoun = match.group("pron") is not None
+    who = "pron" if pronoun else "run"
+    return _Said(match.start(), match.end(), match.start(who), pronoun,
+                 match.group("run") or "", match.groupdict().get("appos") or "")
+
+
+def _first_of_overlapping(clauses: list[_Said]) -> list[_Said]:
+    """The clauses that do not overlap an earlier one: in "Jesper Koll of Monex Group summed it
+    up" the clause of Monex Group is inside Jesper Koll's, who is the speaker."""
+    kept: list[_Said] = []
+    for said in clauses:
+        if not kept or said.start >= kept[-1].end:
+            kept.append(said)
+    return kept
+
+
+class _Attribution:
+    """Who says what in one article: speech clauses, the people named as subjects, and the
+    antecedent of each he or she."""
+
+    def __init__(self, body: str, found: list[_Quote], spans: list[tuple[int, int]],
+                 blocks: list[tuple[int, int]]) -> None:
+        self.body = body
+        self.quotes = found
+        self.quoted = _Cover((quote.start, quote.end) for quote in found)
+        self.quote_starts = [quote.mark_start for quote in found]
+        self.sentences = spans
+        self.sentence_starts = [start for start, _ in spans]
+        self.block_starts = [start for start, _ in blocks]
+        self.names = _Names(body)
+        self.clauses = _first_of_overlapping(sorted(self._clauses()))
+        self.inverted = [_said(match) for match in _INVERTED.finditer(body) if self._outside(match.start())]
+        self.clause_starts = [said.start for said in self.clauses]
+        self.speech = sorted(self.clauses + self.inverted)  # both ways of naming a speaker
+        self.speech_starts = [said.start for said in self.speech]
+        events = sorted(self._events())
+        self.event_at = [at for at, _ in events]
+        self.event_who = [who for _, who in events]
+
+    def _outside(self, offset: int) -> bool:
+        """Whether an offset is outside every quote (a quote's words report no one else)."""
+        return self.quoted.index(offset) is None
+
+    def _clauses(self) -> Iterable[_Said]:
+        """Every speech clause outside quotes: a name or a pronoun, then a speech verb."""
+        for run in self.names.runs:
+            tail = _CLAUSE_TAIL.match(self.body, run.end)
+            if tail and run.words not in {("He",), ("She",)} and self._outside(run.start):
+                yield _Said(run.start, tail.end(), run.start, False, " ".join(run.words), tail.group("appos") or "")
+        for pronoun in _PRONOUN.finditer(self.body):
+            tail = _CLAUSE_TAIL.match(self.body, pronoun.end())
+            if tail and self._outside(pronoun.start()):
+                yield _Said(pronoun.start(), tail.end(), pronoun.start(), True)
+
+    # -- people named as subjects, for he and she -------------------------------------------
+
+    def _events(self) -> Iterable[tuple[int, str]]:
+        """(offset, person) each time a person is named as a subject or a speaker; person ""
+        marks an ambiguous subject ("Kato and Akazawa met"), after which he and she stay None."""
+        for run in self.names.runs:
+            if self._outside(run.start):
+                who = self._subject(run)
+                if who is not None:
+                    yield run.start, who
+        for said in self.inverted:
+            if not said.pronoun:
+                who = self.names.person(*_name_of(tuple(said.run.split())))
+                if who is not None:
+                    yield said.who_start, who
+
+    def _subject(self, run: _Run) -> str | None:
+        """The person a run names if it is the subject of what follows: a verb-like word comes
+        next, and no preposition before it (talks with Scott Bessent have started)."""
+        person = self.names.person(run.name, run.titled)
+        if person is None:
+            return None
+        previous = self.body[max(0, run.start - 20) : run.start].split()[-1:]
+        if previous and previous[0].lower() in _PREPOSITIONS:
+            return None
+        if _COORDINATED.match(self.body, run.end):
+            return ""
+        following = _AFTER_RUN.match(self.body, run.end)
+        if following and following.group(1) in _NOT_VERB and self.body.startswith(",", run.end):
+            following = _AFTER_APPOSITION.match(self.body, run.end)  # Yuki Tanaka, an economist, said
+        if following is None or following.group(1) in _NOT_VERB:
+            return None
+        return person
+
+    def resolve(self, offset: int) -> str | None:
+        """The person he or she at `offset` stands for: the last person named as a subject or
+        speaker before it, unless that was ambiguous or there is none."""
+        i = bisect.bisect_left(self.event_at, offset) - 1
+        return (self.event_who[i] or None) if i >= 0 else None
+
+    # -- the speaker of a clause --------------------------------------------------------------
+
+    def who(self, said: _Said) -> str | None:
+        """The speaker a clause names: a resolved pronoun or a name, titles stripped."""
+        if said.pronoun:
+            return self.resolve(said.who_start)
+        if _COORDINATED_BEFORE.search(self.body, max(0, said.who_start - 60), said.who_start):
+            return None  # "Kato and Akazawa said": two speakers, not one
+        name, titled = _name_of(tuple(said.run.split()))
+        if not name and said.appos and _RUN_RE.fullmatch(said.appos):
+            name, titled = _name_of(tuple(said.appos.split()))  # Japan's Finance Minister, Katsunobu Kato, said
+        elif said.appos:  # Kato, the finance minister, said
+            titled = titled or any(word.lower() in _TITLES for word in said.appos.split())
+        return self.names.speaker(name, titled)
+
+    # -- quotes ------------------------------------------------------------------------------
+
+    def _after(self, quote: _Quote) -> _Said | None:
+        """The attribution right after a quote: '," said Akazawa' or '," Kato said'."""
+        inverted = _AFTER_VERB.match(self.body, quote.mark_end)
+        if inverted:
+            return _said(inverted)
+        subject = _AFTER_SUBJECT.match(self.body, quote.mark_end)
+        if subject is None:
+            return None
+        quoted = self.body[quote.start : quote.end]
+        ends_sentence = quoted.endswith(".") and not quoted.endswith("..")
+        if ends_sentence and not (subject.group("pron") or "X")[0].islower():
+            return None  # '"... off." Kato said the ...': a new sentence, not an attribution
+        return _said(subject)
+
+    def _lead_in(self, i: int) -> _Said | None:
+        """The last speech clause between the start of the quote's sentence (or the previous
+        quote) and the quote: 'Kato acknowledged, “' / 'He replied: "'."""
+        quote = self.quotes[i]
+        lo = self.sentences[self._sentence_of(quote.mark_start)][0] if self.sentences else 0
+        if i > 0:
+            lo = max(lo, self.quotes[i - 1].mark_end)
+        j = bisect.bisect_right(self.clause_starts, quote.mark_start) - 1
+        while j >= 0 and self.clause_starts[j] >= lo:
+            if self.clauses[j].end <= quote.mark_start:
+                return self.clauses[j]
+            j -= 1
+        return None
+
+    def _sentence_of(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def _block_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.block_starts, offset) - 1
+
+    def _continues(self, quote: _Quote, attribution_end: int | None) -> bool:
+        """Whether a quote with no attribution of its own goes on from the previous quote in the
+        same paragraph: '"...," he said. "..."' (right after the attribution's sentence)."""
+        if attribution_end is None or self._block_of(attribution_end) != self._block_of(quote.mark_start):
+            return False
+        said_in = self._sentence_of(attribution_end - 1)
+        quote_in = self._sentence_of(quote.mark_start)
+        return quote_in == said_in or (
+            quote_in == said_in + 1 and self.sentences[quote_in][0] == quote.mark_start
+        )
+
+    def quote_speakers(self) -> list[str | None]:
+        """The speaker of each quote, in order."""
+        speakers: list[str | None] = []
+        previous_end: int | None = None
+        for i, quote in enumerate(self.quotes):
+            after = self._after(quote)
+            said = after or self._lead_in(i)
+            if said is not None:
+                speakers.append(self.who(said))
+            elif self._continues(quote, previous_end):
+                speakers.append(speakers[-1])
+            else:
+                speakers.append(None)
+            previous_end = after.end if after else None
+        return speakers
+
+    # -- sentences ---------------------------------------------------------------------------
+
+    def sentence_speaker(self, start: int, end: int, quote_speakers: list[str | None]) -> str | None:
+        """Who a sentence reports as speaking: its first speech clause outside quotes, else the
+        speaker of its first attributed quote ("Kato said Japan's holdings could be used")."""
+        k = bisect.bisect_left(self.speech_starts, start)
+        if k < len(self.speech) and self.speech_starts[k] < end:
+            return self.who(self.speech[k])
+        k = bisect.bisect_left(self.quote_starts, start)
+        while k < len(self.quotes) and self.quotes[k].mark_start < end:
+            if quote_speakers[k] is not None:
+                return quote_speakers[k]
+            k += 1
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Segments
+# ---------------------------------------------------------------------------------------------
+
+
+def segment(article: Article) -> tuple[Segment, ...]:
+    """Sentences and direct quotes of the article body, in order of start offset (quotes after
+    the sentence that contains them when they start at the same place)."""
+    body = article.body
+    blocks = _blocks(body)
+    found = _find_quotes(body, blocks)
+    spans = _find_sentences(body, blocks, found)
+    attribution = _Attribution(body, found, spans, blocks)
+    quote_speakers = attribution.quote_speakers()
+    segments = [
+        Segment(Span(article.id, start, end), "sentence", body[start:end],
+                attribution.sentence_speaker(start, end, quote_speakers))
+        for start, end in spans
+    ]
+    segments += [
+        Segment(Span(article.id, quote.start, quote.end), "quote", body[quote.start : quote.end], speaker)
+        for quote, speaker in zip(found, quote_speakers)
+    ]
+    segments.sort(key=lambda seg: (seg.span.start, seg.kind != "sentence", seg.span.end))
+    return tuple(segments)
