@@ -103,6 +103,29 @@ class MatchGroup:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """An amount as the text allows it: the range of values it is compatible with.
+
+    "over $1 trillion" is (1e12, None), "nearly $1.07 trillion" is (about 1.0e12, 1.07e12),
+    "$1.13 trillion" is (1.125e12, 1.135e12): the rounding the text's precision implies.
+    """
+
+    low: float | None
+    high: float | None
+    unit: str
+    """A canonical unit: "USD", "JPY", "percent", "km", "day", "job", "" for a bare number."""
+    bound: Literal["exact", "over", "under", "about"] = "exact"
+
+    def compatible(self, other: Quantity) -> bool:
+        """Whether one true value could satisfy both (same unit, overlapping ranges)."""
+        if self.unit != other.unit:
+            return False
+        low = max(v for v in (self.low, other.low, float("-inf")) if v is not None)
+        high = min(v for v in (self.high, other.high, float("inf")) if v is not None)
+        return low <= high
+
+
+@dataclass(frozen=True)
 class Fact:
     """A checkable fact in the text, with its value normalised for comparison."""
 
@@ -110,6 +133,11 @@ class Fact:
     type: FactType
     text: str
     value: str
+    """The normalised value as text: "USD 1.07e12 (at most)", "2025-05-02", "Katsunobu Kato"."""
+    quantity: Quantity | None = None
+    """For money, numbers and percentages: the range the text allows, for comparing across sources."""
+    subject: str = ""
+    """What the fact is about, when the words around it say ("Treasury holdings", "tariffs"): stems joined by spaces."""
 
 
 @dataclass(frozen=True)
