@@ -74,3 +74,25 @@ def test_matches_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["matches", "--json", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "only.txt" in err and "nothing to compare" in err
+
+
+def test_disputes_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    """{"sources": [...], "disputes": [{id, kind, summary, why, versions: [{source, start, end, text, value}]}]}."""
+    assert main(["disputes", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == ["sources", "disputes"]
+    bodies = {article.id: article.body for article in load_corpus().articles}
+    assert data["disputes"][0]["kind"] == "number"
+    for dispute in data["disputes"]:
+        assert {"id", "kind", "summary", "versions"} <= set(dispute)
+        for version in dispute["versions"]:
+            assert set(version) == {"source", "start", "end", "text", "value"}
+            assert bodies[version["source"]][version["start"] : version["end"]] == version["text"]
+
+
+def test_disputes_table_shows_each_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """The table lists the holdings figures of every outlet."""
+    assert main(["disputes"]) == 0
+    out = capsys.readouterr().out
+    for figure in ("exceeding $1 trillion", "over $1 trillion", "nearly $1.07 trillion", "$1.13 trillion"):
+        assert figure in out

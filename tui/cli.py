@@ -20,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kato-tui",
         description="Read one news story across many outlets side by side.",
-        epilog="Commands: sources, matches, screenshots. With no command, opens the reader.",
+        epilog="Commands: sources, matches, disputes, screenshots. With no command, opens the reader.",
     )
     parser.add_argument("--version", action="version", version=f"kato-tui {__version__}")
     return parser
@@ -47,6 +47,13 @@ def _sources_parser() -> argparse.ArgumentParser:
 
 def _matches_parser() -> argparse.ArgumentParser:
     parser = _command_parser("matches", "List the passages that several sources share.")
+    parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+def _disputes_parser() -> argparse.ArgumentParser:
+    parser = _command_parser("disputes", "List the facts on which the sources disagree.")
     parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
@@ -150,6 +157,45 @@ def run_matches(args: argparse.Namespace) -> int:
     return 0
 
 
+def disputes_json(analysis: Analysis) -> dict[str, object]:
+    """The documented JSON of `kato-tui disputes`."""
+    disputes = [
+        {
+            "id": dispute.id,
+            "kind": dispute.kind,
+            "summary": dispute.summary,
+            "why": dispute.why,
+            "versions": [
+                {
+                    "source": version.span.article,
+                    "start": version.span.start,
+                    "end": version.span.end,
+                    "text": version.text,
+                    "value": version.value,
+                }
+                for version in dispute.versions
+            ],
+        }
+        for dispute in analysis.disputes
+    ]
+    return {"sources": source_json(analysis.corpus), "disputes": disputes}
+
+
+def run_disputes(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.corpus)
+    _warn(corpus)
+    from tui.core.analysis import analyse
+
+    analysis = analyse(corpus)
+    if args.json:
+        _print_json(disputes_json(analysis))
+        return 0
+    from tui.ui.tables import disputes_table
+
+    _console().print(disputes_table(analysis))
+    return 0
+
+
 def run_open(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus)
     from tui.ui.app import make_app
@@ -170,6 +216,7 @@ def run_screenshots(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argparse.Namespace], int]]] = {
     "sources": (_sources_parser, run_sources),
     "matches": (_matches_parser, run_matches),
+    "disputes": (_disputes_parser, run_disputes),
     "screenshots": (_screenshots_parser, run_screenshots),
 }
 

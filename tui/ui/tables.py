@@ -45,3 +45,22 @@ def matches_table(analysis: Analysis) -> Table:
             versions.append(_text(member.text))
         table.add_row(group.id, group.kind, group.wording, f"{group.score:.0f}", versions)
     return table
+
+
+def disputes_table(analysis: Analysis) -> Table:
+    """One row per dispute: its id, kind, summary, and each source's version and value."""
+    outlets = {article.id: article.outlet for article in analysis.corpus.articles}
+    count = len(analysis.disputes)
+    table = Table("id", "kind", "summary", "versions", title=_text(f"{count} dispute{'' if count == 1 else 's'}"))
+    for dispute in analysis.disputes:
+        versions = Text()
+        for version in dispute.versions:
+            if versions:
+                versions.append("\n")
+            versions.append(_text(outlets[version.span.article], "bold"))
+            versions.append(": ")
+            versions.append(_text(version.text))
+            if version.value != version.text:
+                versions.append(_text(f"  = {version.value}", "dim"))
+        table.add_row(dispute.id, dispute.kind, _text(dispute.summary), versions)
+    return table

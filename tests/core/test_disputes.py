@@ -1,0 +1,216 @@
+"""Disputes on small stories with planted disagreements and planted agreements, and on the bundled story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.analysis import analyse
+from tui.core.corpus import load_corpus
+from tui.core.model import Analysis, Dispute
+
+
+def analyse_files(tmp_path: Path, files: dict[str, str]) -> Analysis:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return analyse(load_corpus(tmp_path))
+
+
+def kinds(analysis: Analysis) -> list[str]:
+    return [dispute.kind for dispute in analysis.disputes]
+
+
+def disputes_about(analysis: Analysis, text: str) -> list[Dispute]:
+    """The disputes that have a version whose text contains `text`."""
+    return [d for d in analysis.disputes if any(text in version.text for version in d.versions)]
+
+
+FIRE = {
+    "herald.txt": (
+        "A wildfire destroyed 40 homes in Ridgeview on Monday, fire officials said.\n"
+        "Crews evacuated everyone within 10 km of the blaze as winds picked up.\n"
+        "The county set aside a $2 million relief fund for families who lost their homes.\n"
+    ),
+    "courier.txt": (
+        "Fire officials said 65 homes in Ridgeview were destroyed by the wildfire on Monday.\n"
+        "Everyone within six miles of the blaze was evacuated as winds picked up.\n"
+        "Separately, the county approved a $300 million budget for road repairs next year.\n"
+    ),
+    "gazette.txt": (
+        "The Ridgeview wildfire destroyed more than 60 homes, according to fire officials.\n"
+        "Fire chief Dana Whitlock said the crews had worked through the night.\n"
+    ),
+}
+
+
+@pytest.fixture
+def fire(tmp_path: Path) -> Analysis:
+    return analyse_files(tmp_path, FIRE)
+
+
+def test_different_counts_of_the_same_thing_are_a_number_dispute(fire: Analysis) -> None:
+    """40 homes against 65 homes is flagged, with each source's version and value."""
+    [dispute] = [d for d in fire.disputes if d.kind == "number"]
+    texts = {version.span.article: version.text for version in dispute.versions}
+    assert texts["herald"] == "40 homes" and texts["courier"] == "65 homes"
+    assert "40 homes" in dispute.summary and "65 homes" in dispute.summary
+    assert dispute.why
+
+
+def test_a_bound_that_fits_one_side_is_listed_with_the_versions(fire: Analysis) -> None:
+    """"more than 60 homes" agrees with 65 and is shown as fitting, not as a third side."""
+    [dispute] = [d for d in fire.disputes if d.kind == "number"]
+    assert "gazette" in {version.span.article for version in dispute.versions}
+    assert " vs " in dispute.summary and dispute.summary.count(" vs ") == 1
+
+
+def test_the_same_distance_in_other_units_is_no_dispute(fire: Analysis) -> None:
+    """10 km and six miles are the same evacuation radius: no dispute."""
+    assert disputes_about(fire, "10 km") == []
+    assert disputes_about(fire, "six miles") == []
+
+
+def test_numbers_about_different_things_are_never_paired(fire: Analysis) -> None:
+    """The relief fund and the road budget are both dollars but not the same quantity."""
+    for dispute in fire.disputes:
+        if dispute.kind != "single-source":
+            assert not any("$2 million" in v.text or "$300 million" in v.text for v in dispute.versions)
+
+
+def test_conflicts_come_before_single_source_claims(fire: Analysis) -> None:
+    """Uncorroborated claims are listed after every conflict, and ids run d1, d2, ..."""
+    order = kinds(fire)
+    assert "single-source" in order
+    assert order.index("single-source") > order.index("number")
+    assert all(kind == "single-source" for kind in order[order.index("single-source") :])
+    assert [d.id for d in fire.disputes] == [f"d{n}" for n in range(1, len(order) + 1)]
+
+
+def test_a_person_only_one_source_names_is_single_source(fire: Analysis) -> None:
+    """The fire chief is named by the Gazette alone."""
+    [dispute] = disputes_about(fire, "Dana Whitlock")
+    assert dispute.kind == "single-source" and len(dispute.versions) == 1
+
+
+def test_versions_point_at_their_text(fire: Analysis) -> None:
+    """Every version's span is its text in its article's body."""
+    bodies = {article.id: article.body for article in fire.corpus.articles}
+    for dispute in fire.disputes:
+        for version in dispute.versions:
+            assert bodies[version.span.article][version.span.start : version.span.end] == version.text
+
+
+def test_agreeing_sources_have_no_conflict(tmp_path: Path) -> None:
+    """The same figures in other words ("$1.5bn", "1.5 billion dollars", "about $1.5 billion") agree."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "The city will spend $1.5bn on the new metro line, the mayor announced on Tuesday.\n",
+            "b.txt": "The mayor said the metro line would cost 1.5 billion dollars in total.\n",
+            "c.txt": "The new metro line is expected to cost about $1.5 billion, the mayor said.\n",
+        },
+    )
+    assert [d for d in analysis.disputes if d.kind != "single-source"] == []
+
+
+def test_one_quote_in_different_words_is_a_wording_dispute(tmp_path: Path) -> None:
+    """The mayor's words quoted two ways are a quote-wording dispute with both versions."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": 'The mayor spoke on Monday. "We are absolutely not raising taxes this year," Mayor Ada Ruiz said.\n',
+            "b.txt": 'Mayor Ada Ruiz was firm. "There will be no tax rise this year," Ruiz said on Monday.\n',
+        },
+    )
+    [dispute] = [d for d in analysis.disputes if d.kind == "quote-wording"]
+    assert {v.span.article for v in dispute.versions} == {"a", "b"}
+    assert "Ada Ruiz" in dispute.summary and "2 ways" in dispute.summary
+
+
+def test_the_same_words_credited_to_two_people_is_an_attribution_dispute(tmp_path: Path) -> None:
+    """One quote, word for word, given to two different speakers."""
+    quote = "We will rebuild every single home that was lost in this fire"
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": f'"{quote}," Governor Paula Reyes said on Tuesday.\n',
+            "b.txt": f'"{quote}," Mayor Tom Becker said at the scene.\n',
+        },
+    )
+    [dispute] = [d for d in analysis.disputes if d.kind == "attribution"]
+    assert {version.value for version in dispute.versions} == {"Paula Reyes", "Tom Becker"}
+
+
+def test_a_name_spelled_two_ways_is_flagged(tmp_path: Path) -> None:
+    """Akazawa and Akazowa are one name spelled two ways; Kato Katsunobu reordered is not."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Trade envoy Ryosei Akazawa met Finance Minister Katsunobu Kato in Tokyo on Friday.\n",
+            "b.txt": "Trade envoy Ryosei Akazowa briefed Finance Minister Kato Katsunobu in Tokyo on Friday.\n",
+        },
+    )
+    spelling = [d for d in analysis.disputes if d.kind == "spelling"]
+    assert len(spelling) == 1
+    assert {v.value for v in spelling[0].versions} == {"Ryosei Akazawa", "Ryosei Akazowa"}
+
+
+def test_a_person_given_different_offices_is_a_title_dispute(tmp_path: Path) -> None:
+    """Finance Minister in one source, Prime Minister in another."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Finance Minister Katsunobu Kato said the talks would continue next week.\n",
+            "b.txt": "Prime Minister Katsunobu Kato said the negotiations would go on next week.\n",
+        },
+    )
+    assert "title" in kinds(analysis)
+
+
+def test_a_date_changed_in_the_same_report_is_a_date_dispute(tmp_path: Path) -> None:
+    """The same sentence with Monday in one source and Tuesday in the other."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "The bridge over the Elm river was closed to all traffic on Monday after engineers found cracks.\n",
+            "b.txt": "The bridge over the Elm river was closed to all traffic on Tuesday after engineers found cracks.\n",
+        },
+    )
+    [dispute] = [d for d in analysis.disputes if d.kind == "date"]
+    assert {v.text for v in dispute.versions} == {"Monday", "Tuesday"}
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Analysis:
+    return analyse(load_corpus())
+
+
+def test_bundled_holdings_figures_are_one_dispute_with_every_version(bundled: Analysis) -> None:
+    """$1.13 trillion against nearly $1.07 trillion, with all five sources' figures."""
+    [dispute] = [d for d in bundled.disputes if d.kind == "number" and "trillion" in d.summary]
+    texts = {version.span.article: version.text for version in dispute.versions}
+    assert texts == {
+        "cna": "exceeding $1 trillion",
+        "toi": "over $1 trillion",
+        "trt": "$1 trillion-plus",
+        "unattributed": "$1.13 trillion",
+        "zaobao": "nearly $1.07 trillion",
+    }
+    assert dispute.id == "d1"
+
+
+def test_bundled_card_remark_is_worded_three_ways(bundled: Analysis) -> None:
+    """Kato's card remark: "among such cards", "a card we hold", "hold a card"."""
+    [dispute] = [d for d in bundled.disputes if d.kind == "quote-wording"]
+    texts = {version.span.article: version.text for version in dispute.versions}
+    assert set(texts) == {"cna", "toi", "unattributed", "zaobao"}
+    assert "It could be among such cards" in texts["toi"]
+    assert "3 ways" in dispute.summary
+
+
+def test_bundled_sidebar_figures_are_in_no_dispute(bundled: Analysis) -> None:
+    """The SoftBank sidebar's $100B and 100,000 jobs are furniture: never paired, never listed."""
+    for dispute in bundled.disputes:
+        for version in dispute.versions:
+            assert "$100B" not in version.text and "100,000" not in version.text

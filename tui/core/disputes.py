@@ -1,0 +1,468 @@
+"""Disputes: where the sources disagree, found from the facts and the matched groups.
+
+Conflicts come first, in reading order: different values for the same quantity, one utterance
+quoted in different words, the same words credited to different people, a name spelled two
+ways. Claims that only one source makes about a person or a number come after them, so that
+they don't drown the conflicts. Agreements are not disputes: the same value in other words or
+units (Quantity.compatible) is left alone, and numbers about different things are never paired.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
+from tui.core.segment import sentences
+from tui.core.text import content_words, normalise, stem
+
+SUBJECT_LIKENESS = 0.34
+"""Two quantities are about the same thing when this share of their subject words is shared."""
+_SURFACE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_WEEKDAY = re.compile(r"(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+SPELLING_LIKENESS = 80
+"""Two names this alike (rapidfuzz ratio) but not equal are one name spelled two ways."""
+
+
+def find_disputes(
+    corpus: Corpus,
+    facts: Sequence[Fact],
+    groups: Sequence[MatchGroup],
+    segments: dict[str, tuple[Segment, ...]] | None = None,
+) -> tuple[Dispute, ...]:
+    """Every disagreement across sources, conflicts first, numbered d1, d2, ..."""
+    order = {article.id: index for index, article in enumerate(corpus.articles)}
+    outlets = {article.id: article.outlet for article in corpus.articles}
+    conflicts = [
+        *_quantity_disputes(corpus, facts, groups, outlets),
+        *_date_disputes(facts, groups, outlets),
+        *_wording_disputes(groups, segments or {}, outlets),
+        *_attribution_disputes(groups, outlets),
+        *_spelling_disputes(facts, outlets),
+        *_title_disputes(facts, outlets),
+    ]
+    conflicts.sort(key=lambda dispute: _position(dispute, order))
+    lonely = sorted(_single_source(corpus, facts, conflicts, groups, outlets), key=lambda dispute: _position(dispute, order))
+    return tuple(_numbered(index, dispute) for index, dispute in enumerate([*conflicts, *lonely], 1))
+
+
+def _position(dispute: Dispute, order: dict[str, int]) -> tuple[int, int]:
+    return min((order[version.span.article], version.span.start) for version in dispute.versions)
+
+
+def _numbered(index: int, dispute: Dispute) -> Dispute:
+    return Dispute(f"d{index}", dispute.kind, dispute.summary, dispute.versions, dispute.why)
+
+
+def _version(fact: Fact) -> Version:
+    return Version(fact.span, fact.text, fact.value)
+
+
+def _sources(versions: Iterable[Version], outlets: dict[str, str]) -> str:
+    names = list(dict.fromkeys(outlets[version.span.article] for version in versions))
+    return ", ".join(names)
+
+
+# Quantities ---------------------------------------------------------------------------------
+
+
+def _quantity_disputes(
+    corpus: Corpus, facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets: dict[str, str]
+) -> list[Dispute]:
+    quantities = [fact for fact in facts if fact.quantity is not None and fact.subject]
+    order = {article.id: index for index, article in enumerate(corpus.articles)}
+    disputes = []
+    for cluster in _same_quantity_clusters(quantities, groups):
+        versions = _one_per_source(cluster, order)
+        sides, fits_all = _sides(versions)
+        if len(sides) > 1:
+            disputes.append(_quantity_dispute(corpus, sides, fits_all, outlets, order))
+    return disputes
+
+
+def _same_quantity_clusters(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> list[list[Fact]]:
+    """Facts joined when they measure the same thing: same unit and subject, or the same matched passage."""
+    group_of = _group_of(facts, groups)
+    parent = list(range(len(facts)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for index, fact in enumerate(facts):
+        by_unit[fact.quantity.unit].append(index)  # type: ignore[union-attr]
+    for indices in by_unit.values():
+        for position, left in enumerate(indices):
+            for right in indices[position + 1 :]:
+                if _same_thing(facts[left], facts[right], group_of, (left, right)):
+                    parent[root(left)] = root(right)
+    clusters: dict[int, list[Fact]] = defaultdict(list)
+    for index, fact in enumerate(facts):
+        clusters[root(index)].append(fact)
+    return [cluster for cluster in clusters.values() if len({fact.span.article for fact in cluster}) > 1]
+
+
+def _group_of(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> dict[int, str]:
+    """The matched group whose passage holds each fact, by the fact's position in `facts`."""
+    passages: dict[str, list[tuple[Segment, str]]] = defaultdict(list)
+    for group in groups:
+        for member in group.members:
+            passages[member.span.article].append((member, group.id))
+    found = {}
+    for index, fact in enumerate(facts):
+        for member, group_id in passages[fact.span.article]:
+            if member.span.start <= fact.span.start and fact.span.end <= member.span.end:
+                found[index] = group_id
+    return found
+
+
+def _same_thing(first: Fact, second: Fact, group_of: dict[int, str], indices: tuple[int, int]) -> bool:
+    """Same unit (checked by the caller) and either one matched passage or the same subject words."""
+    if first.span.article == second.span.article:
+        return False
+    if indices[0] in group_of and group_of[indices[0]] == group_of.get(indices[1]):
+        return True
+    left, right = set(first.subject.split()), set(second.subject.split())
+    return bool(left and right) and len(left & right) / len(left | right) >= SUBJECT_LIKENESS
+
+
+def _one_per_source(cluster: list[Fact], order: dict[str, int]) -> list[Fact]:
+    """Each source's first mention of the quantity, the sources in corpus order."""
+    first: dict[str, Fact] = {}
+    for fact in sorted(cluster, key=lambda fact: (order[fact.span.article], fact.span.start)):
+        first.setdefault(fact.span.article, fact)
+    return list(first.values())
+
+
+def _sides(facts: list[Fact]) -> tuple[list[list[Fact]], list[Fact]]:
+    """The facts that clash, split into sides whose values could all be true together, and the
+    facts that fit every side ("over $1 trillion" fits both $1.07 and $1.13 trillion)."""
+    clashing = [fact for fact in facts if any(not _agree(fact.quantity, other.quantity) for other in facts)]
+    fits_all = [fact for fact in facts if fact not in clashing]
+    sides: list[list[Fact]] = []
+    for fact in clashing:
+        for side in sides:
+            if all(_agree(fact.quantity, other.quantity) for other in side):
+                side.append(fact)
+                break
+        else:
+            sides.append([fact])
+    return sides, fits_all
+
+
+def _agree(first: Quantity | None, second: Quantity | None) -> bool:
+    return first is not None and second is not None and first.compatible(second)
+
+
+def _quantity_dispute(
+    corpus: Corpus, sides: list[list[Fact]], fits_all: list[Fact], outlets: dict[str, str], order: dict[str, int]
+) -> Dispute:
+    every = [fact for side in sides for fact in side] + fits_all
+    versions = tuple(_version(fact) for fact in sorted(every, key=lambda fact: order[fact.span.article]))
+    said = " vs ".join(_side_text(side, outlets) for side in sides)
+    if fits_all:
+        said += f"; {_side_text(fits_all, outlets)} fits {'both' if len(sides) == 2 else 'all'}"
+    subject = _subject_phrase(corpus, every)
+    why = "the same quantity in several sources, with values that cannot all be true: " + " vs ".join(
+        side[0].value for side in sides
+    )
+    return Dispute("", "number", f"{subject}: {said}" if subject else said, versions, why)
+
+
+def _side_text(side: list[Fact], outlets: dict[str, str]) -> str:
+    """ "over $1 trillion, exceeding $1 trillion (The Times of India, Channel NewsAsia)"."""
+    wordings = ", ".join(dict.fromkeys(" ".join(fact.text.split()) for fact in side))
+    return f"{wordings} ({_sources(map(_version, side), outlets)})"
+
+
+def _subject_phrase(corpus: Corpus, facts: list[Fact]) -> str:
+    """The words of the first version's sentence that name what most versions measure ("Treasury holdings")."""
+    counts: dict[str, int] = defaultdict(int)
+    for fact in facts:
+        for word in set(fact.subject.split()):
+            counts[word] += 1
+    common = {word for word, count in counts.items() if count * 2 >= len(facts)}
+    first = facts[0]
+    body = corpus.article(first.span.article).body
+    around = body[max(0, first.span.start - 80) : first.span.end + 80]
+    surface = [word for word in _SURFACE.findall(around) if stem(word.lower()) in common]
+    return " ".join(dict.fromkeys(surface))
+
+
+# Dates ------------------------------------------------------------------------------------------
+
+
+def _date_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets: dict[str, str]) -> list[Dispute]:
+    """The same statement (one matched group) dated differently by different sources.
+
+    Only groups worded alike count: a paraphrase may report the same words said on another
+    occasion (an interview on Friday, a press conference on Sunday).
+    """
+    dates = [fact for fact in facts if fact.type == "date"]
+    group_of = _group_of(dates, [group for group in groups if group.wording != "paraphrase" and group.score >= 75])
+    by_group: dict[str, list[Fact]] = defaultdict(list)
+    for index, fact in enumerate(dates):
+        if index in group_of:
+            by_group[group_of[index]].append(fact)
+    disputes = []
+    for group_id, found in by_group.items():
+        first = _one_per_source(found, {article: index for index, article in enumerate(outlets)})
+        clash = [fact for fact in first if any(_dates_clash(fact.value, other.value) for other in first)]
+        if len(clash) > 1:
+            versions = tuple(_version(fact) for fact in clash)
+            said = " vs ".join(f"{fact.text} ({outlets[fact.span.article]})" for fact in clash)
+            why = f"matched group {group_id}: the same statement, with different dates"
+            disputes.append(Dispute("", "date", f"Different dates for the same report: {said}", versions, why))
+    return disputes
+
+
+def _dates_clash(first: str, second: str) -> bool:
+    """Two date values of the same kind (weekdays, or calendar dates of the same precision) that differ."""
+    weekdays = _WEEKDAY.fullmatch(first), _WEEKDAY.fullmatch(second)
+    if all(weekdays):
+        return first.lower() != second.lower()
+    if any(weekdays) or first.startswith(("last", "next", "this")) or second.startswith(("last", "next", "this")):
+        return False
+    return len(first) == len(second) and first[:1] in "-0123456789" and first != second
+
+
+# Quotes ---------------------------------------------------------------------------------------
+
+
+def _wording_disputes(
+    groups: Sequence[MatchGroup], segments: dict[str, tuple[Segment, ...]], outlets: dict[str, str]
+) -> list[Dispute]:
+    order = {article: index for index, article in enumerate(outlets)}
+    """One utterance quoted in different words: the variant groups, with the same remark from other sources."""
+    disputes = []
+    for group in groups:
+        if group.wording != "variant":
+            continue
+        members = sorted([*group.members, *_same_remark_elsewhere(group, segments)], key=lambda m: order[m.span.article])
+        versions = tuple(Version(member.span, member.text, member.text) for member in members)
+        speaker = _speaker(group.members)
+        wordings = len({normalise(version.text) for version in versions})
+        who = f"{speaker}'s words" if speaker else "The same words"
+        summary = f"{who} quoted {wordings} ways ({_sources(versions, outlets)})"
+        why = f"matched group {group.id}: the same utterance, quoted in different words"
+        disputes.append(Dispute("", "quote-wording", summary, versions, why))
+    return disputes
+
+
+REMARK_LIKENESS = 45
+"""How alike (rapidfuzz token_sort_ratio, on average) another source's wording must read to join."""
+REMARK_WORDS = 12
+"""A remark short enough that one shared content word can tie two wordings of it together."""
+
+
+def _same_remark_elsewhere(group: MatchGroup, segments: dict[str, tuple[Segment, ...]]) -> list[Segment]:
+    """For each source not in the group, its short quote by the same speaker that shares a content
+    word with every version and reads most like them, if it has one."""
+    speaker = _speaker(group.members)
+    if not speaker or max(len(m.text.split()) for m in group.members) > REMARK_WORDS:
+        return []
+    wordings = [normalise(member.text) for member in group.members]
+    stems = [set(content_words(member.text)) for member in group.members]
+    longest = max(len(wording.split()) for wording in wordings)
+    found = []
+    for article, article_segments in segments.items():
+        if article in group.articles:
+            continue
+        candidates = [
+            quote
+            for quote in _quote_sentences(article_segments)
+            if _one_person(quote.speaker, speaker)
+            and len(quote.text.split()) <= min(REMARK_WORDS, 1.5 * longest)
+            and all(set(content_words(quote.text)) & member for member in stems)
+        ]
+        likeness = {id(q): sum(fuzz.token_sort_ratio(normalise(q.text), w) for w in wordings) / len(wordings) for q in candidates}
+        best = max(candidates, key=lambda q: likeness[id(q)], default=None)
+        if best is not None and likeness[id(best)] >= REMARK_LIKENESS:
+            found.append(best)
+    return found
+
+
+def _quote_sentences(article_segments: Iterable[Segment]) -> Iterable[Segment]:
+    """The direct quotes, and each sentence of a quote of several sentences."""
+    for quote in article_segments:
+        if quote.kind != "quote":
+            continue
+        yield quote
+        parts = sentences(quote.text)
+        for start, end in parts if len(parts) > 1 else ():
+            span = Span(quote.span.article, quote.span.start + start, quote.span.start + end)
+            yield Segment(span, "quote", quote.text[start:end], quote.speaker)
+
+
+def _one_person(first: str | None, second: str | None) -> bool:
+    return bool(first and second and set(first.lower().split()) & set(second.lower().split()))
+
+
+def _speaker(members: Iterable[Segment]) -> str | None:
+    """The name most members credit, the earliest on a tie."""
+    speakers = [member.speaker for member in members if member.speaker]
+    return max(speakers, key=lambda name: (speakers.count(name), -speakers.index(name))) if speakers else None
+
+
+def _attribution_disputes(groups: Sequence[MatchGroup], outlets: dict[str, str]) -> list[Dispute]:
+    """The same words credited to different people."""
+    disputes = []
+    for group in groups:
+        named = [member for member in group.members if member.speaker]
+        people = {frozenset(member.speaker.lower().split()) for member in named}  # type: ignore[union-attr]
+        if len(named) < 2 or _all_one_person(people):
+            continue
+        versions = tuple(Version(member.span, member.text, member.speaker or "") for member in named)
+        credited = " vs ".join(dict.fromkeys(f"{member.speaker}" for member in named))
+        summary = f"The same words credited to {credited} ({_sources(versions, outlets)})"
+        disputes.append(Dispute("", "attribution", summary, versions, f"matched group {group.id}: speakers differ"))
+    return disputes
+
+
+def _all_one_person(people: set[frozenset[str]]) -> bool:
+    """Whether the names share a word throughout ("Kato", "Katsunobu Kato", "Kato Katsunobu" are one person)."""
+    names = list(people)
+    return all(names[0] & other for other in names[1:])
+
+
+# Names ----------------------------------------------------------------------------------------
+
+
+def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[Dispute]:
+    """One person's name written two ways: alike, but neither the same nor the same words reordered."""
+    first_mention: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.type == "person":
+            first_mention.setdefault(_person_name(fact), fact)
+    names = list(first_mention)
+    disputes = []
+    for position, name in enumerate(names):
+        for other in names[position + 1 :]:
+            if _spelled_two_ways(name, other):
+                pair = (first_mention[name], first_mention[other])
+                if pair[0].span.article == pair[1].span.article:
+                    continue
+                versions = tuple(_version(fact) for fact in pair)
+                summary = f"Name spelled two ways: {name} vs {other} ({_sources(versions, outlets)})"
+                disputes.append(Dispute("", "spelling", summary, versions, "two names alike but not the same"))
+    return disputes
+
+
+def _person_name(fact: Fact) -> str:
+    """The name in a person fact's value, without a title in parentheses."""
+    return fact.value.split(" (")[0].strip()
+
+
+def _spelled_two_ways(first: str, second: str) -> bool:
+    if first.lower() == second.lower() or sorted(first.lower().split()) == sorted(second.lower().split()):
+        return False
+    if len(first.split()) != len(second.split()):
+        return False
+    return fuzz.token_sort_ratio(first.lower(), second.lower()) >= SPELLING_LIKENESS
+
+
+RANKS = frozenset(
+    "minister secretary president governor chairman chair ceo director chancellor premier senator ambassador "
+    "mayor king queen prince general admiral judge spokesman spokeswoman spokesperson".split()
+)
+"""Title words that say what office a person holds: two sources giving different ones disagree."""
+PORTFOLIOS = frozenset("prim financ foreign trad defens defenc econom justic interior health treasury deputy vice".split())
+"""Words that tell offices of one rank apart: a finance minister is not the prime minister."""
+
+
+def _title_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[Dispute]:
+    """One person given different offices by different sources ("Finance Minister" vs "Prime Minister")."""
+    disputes = []
+    for mentions in _people(facts):
+        titled = _first_title_per_source(mentions)
+        for position, first in enumerate(titled):
+            clash = next((other for other in titled[position + 1 :] if _offices_differ(first, other)), None)
+            if clash is not None:
+                versions = (Version(first.span, first.text, first.subject), Version(clash.span, clash.text, clash.subject))
+                summary = f"{_person_name(first)} given different titles: {first.subject} vs {clash.subject} ({_sources(versions, outlets)})"
+                disputes.append(Dispute("", "title", summary, versions, "the sources name different offices"))
+                break
+    return disputes
+
+
+def _first_title_per_source(mentions: list[Fact]) -> list[Fact]:
+    first: dict[str, Fact] = {}
+    for fact in mentions:
+        if set(fact.subject.split()) & RANKS:
+            first.setdefault(fact.span.article, fact)
+    return list(first.values())
+
+
+def _offices_differ(first: Fact, second: Fact) -> bool:
+    one, other = set(first.subject.split()), set(second.subject.split())
+    if not one & other & RANKS:
+        return True
+    return bool((one & PORTFOLIOS) and (other & PORTFOLIOS) and not (one & other & PORTFOLIOS))
+
+
+# Claims only one source makes -------------------------------------------------------------------
+
+
+def _single_source(
+    corpus: Corpus,
+    facts: Sequence[Fact], conflicts: list[Dispute], groups: Sequence[MatchGroup], outlets: dict[str, str]
+) -> list[Dispute]:
+    """People and numbers that only one source mentions: not wrong, but uncorroborated."""
+    disputed = {(version.span.article, version.span.start) for dispute in conflicts for version in dispute.versions}
+    found = []
+    for mentions in _people(facts):
+        if len({fact.span.article for fact in mentions}) == 1:
+            fact = mentions[0]
+            summary = f"Only {outlets[fact.span.article]} mentions {_person_name(fact)}"
+            found.append(Dispute("", "single-source", summary, (_version(fact),), "no other source names this person"))
+    found.extend(_lonely_numbers(corpus, facts, disputed, groups, outlets))
+    return found
+
+
+def _people(facts: Sequence[Fact]) -> list[list[Fact]]:
+    """Person facts gathered by person: names sharing a word are one ("Kato Katsunobu", "Katsunobu Kato")."""
+    people: list[tuple[set[str], list[Fact]]] = []
+    for fact in facts:
+        if fact.type != "person":
+            continue
+        words = set(_person_name(fact).lower().split())
+        for known, mentions in people:
+            if known & words:
+                known |= words
+                mentions.append(fact)
+                break
+        else:
+            people.append((words, [fact]))
+    return [mentions for _, mentions in people]
+
+
+def _lonely_numbers(
+    corpus: Corpus,
+    facts: Sequence[Fact], disputed: set[tuple[str, int]], groups: Sequence[MatchGroup], outlets: dict[str, str]
+) -> list[Dispute]:
+    quantities = [fact for fact in facts if fact.quantity is not None and fact.subject]
+    clusters = _same_quantity_clusters(quantities, groups)
+    corroborated = {(fact.span.article, fact.span.start) for cluster in clusters for fact in cluster}
+    found = []
+    for fact in quantities:
+        key = (fact.span.article, fact.span.start)
+        if key in corroborated or key in disputed or _elsewhere(fact, quantities):
+            continue
+        about = _subject_phrase(corpus, [fact])
+        summary = f"Only {outlets[fact.span.article]} gives {fact.text.strip()}" + (f" ({about})" if about else "")
+        found.append(Dispute("", "single-source", summary, (_version(fact),), "no other source gives this number"))
+    return found
+
+
+def _elsewhere(fact: Fact, quantities: Sequence[Fact]) -> bool:
+    """Whether another source gives a compatible value in the same unit (so the number is corroborated)."""
+    return any(
+        other.span.article != fact.span.article and _agree(fact.quantity, other.quantity) and other.quantity.unit != ""  # type: ignore[union-attr]
+        for other in quantities
+    )
