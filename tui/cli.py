@@ -1,8 +1,9 @@
-"""The command line: open the reader (the default), list the sources, regenerate the screenshots."""
+"""The command line: open the reader (the default), list the sources, matches and disputes, export notes, regenerate the screenshots."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 from tui import __version__
 from tui.core.corpus import CorpusError, load_corpus
 from tui.core.model import Analysis, Corpus
+from tui.core.notes import NotesError
 
 EXIT_BAD_INPUT = 2
 
@@ -20,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kato-tui",
         description="Read one news story across many outlets side by side.",
-        epilog="Commands: sources, matches, disputes, screenshots. With no command, opens the reader.",
+        epilog="Commands: sources, matches, disputes, export, screenshots. With no command, opens the reader.",
     )
     parser.add_argument("--version", action="version", version=f"kato-tui {__version__}")
     return parser
@@ -56,6 +58,17 @@ def _disputes_parser() -> argparse.ArgumentParser:
     parser = _command_parser("disputes", "List the facts on which the sources disagree.")
     parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from tui.core.export import FORMATS
+
+    parser = _command_parser("export", "Export your notes on a corpus: Markdown, W3C Web Annotation JSON or an HTML page.")
+    parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
+    parser.add_argument("--notes", type=Path, help="the notes file (default: the corpus's notes in your data folder)")
+    parser.add_argument("--format", choices=FORMATS, default="md", help="md (default), json or html")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
     return parser
 
 
@@ -196,6 +209,51 @@ def run_disputes(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_date() -> str:
+    """Today's date for an export (so two exports on one day are identical); SOURCE_DATE_EPOCH, the
+    reproducible-builds convention, pins it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def run_export(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.corpus)
+    _warn(corpus)
+    from tui.core.export import export
+    from tui.core.notes import default_notes_path, read_notes
+
+    notes_path = (args.notes or default_notes_path(corpus)).expanduser()
+    if args.notes is not None and not notes_path.exists():
+        raise NotesError(notes_path, "no such notes file")
+    # Read only: an unreadable file stops the export and stays exactly as it is (the reader's store
+    # is what moves such a file aside, with the user looking).
+    notes = read_notes(notes_path)
+    if args.output is not None and _same_file(args.output, notes_path):
+        raise NotesError(args.output, "is the notes file itself: choose another output file")
+    text = export(args.format, corpus, notes, date=export_date())
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    return _write_output(args.output, text)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    return one.expanduser().resolve() == other.expanduser().resolve()
+
+
+def _write_output(path: Path, text: str) -> int:
+    from tui.core.notes import write_atomic
+
+    try:
+        write_atomic(path.expanduser(), text, private=False)
+    except OSError as error:
+        print(f"kato-tui: {one_line(f'{path}: cannot be written ({error.strerror or error})')}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
 def run_open(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus)
     from tui.ui.app import make_app
@@ -217,6 +275,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argpa
     "sources": (_sources_parser, run_sources),
     "matches": (_matches_parser, run_matches),
     "disputes": (_disputes_parser, run_disputes),
+    "export": (_export_parser, run_export),
     "screenshots": (_screenshots_parser, run_screenshots),
 }
 
@@ -230,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return run(args)
-    except CorpusError as error:
+    except (CorpusError, NotesError) as error:
         print(f"kato-tui: {one_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

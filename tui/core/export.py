@@ -1,0 +1,564 @@
+"""Exporting notes: Markdown with YAML front matter, W3C Web Annotation JSON-LD, and a self-contained HTML page.
+
+Every function here is pure and deterministic: the same corpus, notes and date give the same text.
+Notes are listed in reading order (the corpus's article order, then where the passage is now) and
+numbered 1, 2, ... in that order in every format. Where a passage is now comes from `anchor()`:
+a note whose passage is gone is marked orphaned, never dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import yaml
+
+from tui.core.model import Analysis, Article, Corpus, Dispute, MatchGroup, Note, Span
+from tui.core.notes import Anchor, anchor_notes, corpus_key, dumps
+
+FORMATS = ("md", "json", "html")
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+# What every format shares ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Noted:
+    """A note with what the exports show next to it."""
+
+    number: int
+    note: Note
+    article: Article | None
+    """None when the note's article is no longer in the corpus."""
+    anchor: Anchor
+    group: MatchGroup | None = None
+    dispute: Dispute | None = None
+
+
+def noted(corpus: Corpus, notes: Iterable[Note], analysis: Analysis | None = None) -> list[Noted]:
+    """The notes in reading order, numbered from 1, each with its anchor, match group and dispute."""
+    notes = list(notes)
+    anchors = anchor_notes(notes, corpus)
+    order = {article.id: index for index, article in enumerate(corpus.articles)}
+
+    def place(note: Note) -> tuple[int, int, str, str]:
+        span = anchors[note.id].span
+        return (order.get(note.article, len(order)), span.start if span else note.start, note.created, note.id)
+
+    result = []
+    for number, note in enumerate(sorted(notes, key=place), 1):
+        article = _article(corpus, note.article)
+        span = anchors[note.id].span
+        group = _group_for(note, span, analysis)
+        dispute = _dispute_for(note, span, analysis)
+        result.append(Noted(number, note, article, anchors[note.id], group, dispute))
+    return result
+
+
+def _article(corpus: Corpus, article_id: str) -> Article | None:
+    try:
+        return corpus.article(article_id)
+    except KeyError:
+        return None
+
+
+def _group_for(note: Note, span: Span | None, analysis: Analysis | None) -> MatchGroup | None:
+    """The match group with a member on the passage, the note's own group first. Group ids are
+    renumbered when the analysis changes, so the id alone could name another passage's group."""
+    if span is None or analysis is None:
+        return None
+    touching = [group for group in analysis.groups if any(m.span.overlaps(span) for m in group.members)]
+    touching.sort(key=lambda group: (group.id != note.group, -max(_overlap(m.span, span) for m in group.members)))
+    return touching[0] if touching else None
+
+
+def _dispute_for(note: Note, span: Span | None, analysis: Analysis | None) -> Dispute | None:
+    """The note's dispute, when one of its versions is still on the passage."""
+    if span is None or analysis is None or note.dispute is None:
+        return None
+    for dispute in analysis.disputes:
+        if dispute.id == note.dispute and any(version.span.overlaps(span) for version in dispute.versions):
+            return dispute
+    return None
+
+
+def _overlap(one: Span, other: Span) -> int:
+    return max(0, min(one.end, other.end) - max(one.start, other.start))
+
+
+def clean(text: str) -> str:
+    """Text with line breaks as \\n, tabs as spaces, and control and bidirectional-override characters
+    (which no page or terminal should obey) and lone surrogates (which no file can hold) as U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return _UNSAFE.sub("\ufffd", text).replace("\t", " ")
+
+
+def one_line(text: str | None) -> str:
+    """Metadata (outlets, titles, tags) on one line."""
+    return " ".join(clean(text or "").split())
+
+
+def web_url(url: str | None) -> str | None:
+    """The url when it is an http(s) link; anything else (javascript:, data:, file:) is not linked."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in {"http", "https"} and parts.netloc and not _UNSAFE.search(url) else None
+
+
+def _current(item: Noted) -> str | None:
+    """The passage as the article has it now, when it differs from the note's quote."""
+    span = item.anchor.span
+    if item.article is None or span is None:
+        return None
+    text = item.article.body[span.start:span.end]
+    return None if text == item.note.exact else text
+
+
+def _others(item: Noted) -> list[tuple[str, str]]:
+    """(article id, text) of the group's members in the other articles."""
+    if item.group is None:
+        return []
+    return [(m.span.article, m.text) for m in item.group.members if m.span.article != item.note.article]
+
+
+def _outlets(corpus: Corpus) -> dict[str, str]:
+    return {article.id: one_line(article.outlet) for article in corpus.articles}
+
+
+def _dates(corpus: Corpus) -> dict[str, str]:
+    return {article.id: one_line(article.date) for article in corpus.articles}
+
+
+def export(fmt: str, corpus: Corpus, notes: Iterable[Note], *, date: str, analysis: Analysis | None = None) -> str:
+    """The notes in one of FORMATS; the analysis is made when md or html need it and none is given."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    if fmt == "json":
+        return export_json(corpus, notes)
+    if analysis is None:
+        from tui.core.analysis import analyse
+
+        analysis = analyse(corpus)
+    if fmt == "md":
+        return export_markdown(corpus, notes, analysis, date=date)
+    return export_html(corpus, notes, analysis, date=date)
+
+
+# Markdown ----------------------------------------------------------------------------------------
+
+# Everything CommonMark, GFM or Obsidian could read as markup anywhere in a line: emphasis, code,
+# links, HTML and entities, headings and #tags, tables, strikethrough, $math$, ==highlights==, %%comments%%,
+# ^block-ids.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~$=%&^])")
+# What makes a line a list item, a numbered item or a heading underline only at its start.
+_MD_LINE_START = re.compile(r"^([-+]|\d+[.)])")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows as written: no markup in it can make a link, a heading, HTML or a list."""
+    return "\n".join(_md_line(line) for line in clean(text).split("\n"))
+
+
+def _md_line(line: str) -> str:
+    # Leading spaces would make an indented code block: drop them (display only).
+    escaped = _MD_INLINE.sub(r"\\\1", line.lstrip())
+    return _MD_LINE_START.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], escaped)
+
+
+def md_blockquote(text: str) -> str:
+    """The text as a blockquote: every line escaped and quoted, blank lines kept inside the quote."""
+    return "\n".join(f"> {line}" if line else ">" for line in md_escape(text.strip()).split("\n"))
+
+
+def md_paragraphs(text: str) -> str:
+    """The text as paragraphs, its single line breaks kept as hard breaks."""
+    paragraphs = re.split(r"\n\s*\n", clean(text).strip())
+    return "\n\n".join("\\\n".join(md_escape(line) for line in p.split("\n") if line.strip()) for p in paragraphs)
+
+
+def md_link(text: str, url: str | None) -> str:
+    """A link when url is http(s), else the escaped text alone."""
+    target = web_url(url)
+    if target is None:
+        return md_escape(text)
+    # Percent-encode what could end the destination early or break the line.
+    destination = quote(target, safe="/:?#[]@!$&'*+,;=%~-._")
+    return f"[{md_escape(text)}]({destination})"
+
+
+def _yaml(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10**6)
+
+
+def _front_matter(corpus: Corpus, items: Sequence[Noted], date: str) -> str:
+    tags = list(dict.fromkeys(filter(None, (_obsidian_tag(tag) for item in items for tag in item.note.tags))))
+    data: dict[str, Any] = {"title": f"Notes: {one_line(corpus.name)}", "story": one_line(corpus.name), "exported": date}
+    data |= {"sources": [_source_meta(article) for article in corpus.articles], "notes": len(items)}
+    if tags:
+        data["tags"] = tags
+    return f"---\n{_yaml(data)}---"
+
+
+def _obsidian_tag(tag: str) -> str:
+    """The tag as Obsidian reads one in front matter: letters, digits, _ - /, not only digits; the
+    note itself shows the tag as written."""
+    cleaned = re.sub(r"[^\w/-]+", "-", one_line(tag)).strip("-")
+    return "" if cleaned.isdigit() else cleaned
+
+
+def _source_meta(article: Article) -> dict[str, str]:
+    fields = {
+        "id": article.id,
+        "outlet": one_line(article.outlet),
+        "title": one_line(article.title),
+        "date": one_line(article.date),
+        "url": web_url(article.url) or "",
+    }
+    return {key: value for key, value in fields.items() if value}
+
+
+def export_markdown(corpus: Corpus, notes: Iterable[Note], analysis: Analysis, *, date: str) -> str:
+    """A Markdown report: front matter, each note with its passage and the other sources' versions,
+    then every disputed fact with every source's version."""
+    items = noted(corpus, notes, analysis)
+    outlets = _outlets(corpus)
+    parts = [
+        _front_matter(corpus, items, date),
+        f"# Notes: {md_escape(one_line(corpus.name))}",
+        f"Exported {md_escape(date)} from {len(corpus.articles)} sources: "
+        + ", ".join(md_escape(outlets[article.id]) for article in corpus.articles) + ".",
+        "## Notes",
+        *([_md_note(item, outlets, _dates(corpus)) for item in items] or ["*No notes yet.*"]),
+        "## Disputed facts",
+        *([_md_dispute(n, d, outlets) for n, d in enumerate(analysis.disputes, 1)] or ["*No disputed facts found.*"]),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _md_note(item: Noted, outlets: dict[str, str], dates: dict[str, str]) -> str:
+    note = item.note
+    outlet = outlets.get(note.article, one_line(note.article))
+    flag = {"orphaned": " (orphaned)", "ambiguous": " (ambiguous)"}.get(item.anchor.status, "")
+    parts = [f"### {item.number}. {md_escape(outlet)}{flag}", md_blockquote(item.note.exact), _md_source_line(item, outlet, dates)]
+    parts += _md_status(item)
+    if item.group is not None:
+        parts.append(_md_group(item.group, _others(item), outlets))
+    if item.dispute is not None:
+        parts.append(f"**Disputed:** {md_escape(one_line(item.dispute.summary))}")
+    if note.tags:
+        parts.append("**Tags:** " + " · ".join(md_escape(one_line(tag)) for tag in note.tags))
+    if note.body.strip():
+        parts.append(md_paragraphs(note.body))
+    return "\n\n".join(parts)
+
+
+def _md_source_line(item: Noted, outlet: str, dates: dict[str, str]) -> str:
+    if item.article is None:
+        return f"— {md_escape(outlet)} (this article is no longer in the corpus)"
+    title = one_line(item.article.title)
+    line = f"— {md_link(outlet, item.article.url)}, {md_escape(dates.get(item.article.id) or 'no date')}"
+    return f"{line}: *{md_escape(title)}*" if title else line
+
+
+def _md_status(item: Noted) -> list[str]:
+    status = item.anchor.status
+    if status == "orphaned":
+        return ["**Orphaned:** this passage is no longer in the article; it is quoted as it was when the note was written."]
+    if status == "ambiguous":
+        places = len(item.anchor.candidates)
+        return [f"**Ambiguous:** the passage now appears in {places} places in the article; the note was not moved to any of them."]
+    current = _current(item)
+    if current is not None:
+        return ["The passage has changed since the note was written; it now reads:", md_blockquote(current)]
+    return []
+
+
+def _md_group(group: MatchGroup, others: list[tuple[str, str]], outlets: dict[str, str]) -> str:
+    if not others:
+        return f"**Other sources:** none (match {md_escape(group.id)})"
+    lines = [f"**Other sources** ({group.wording} {group.kind}, match {md_escape(group.id)}):", ""]
+    lines += [f"- **{md_escape(outlets.get(a, a))}**: {md_escape(one_line(text))}" for a, text in others]
+    return "\n".join(lines)
+
+
+def _md_dispute(number: int, dispute: Dispute, outlets: dict[str, str]) -> str:
+    parts = [f"### {number}. {md_escape(one_line(dispute.summary))}", f"*{md_escape(dispute.kind)}*"]
+    if dispute.why:
+        parts[-1] += f": {md_escape(one_line(dispute.why))}"
+    versions = []
+    for version in dispute.versions:
+        source = outlets.get(version.span.article, version.span.article)
+        line = f"- **{md_escape(source)}**: {md_escape(one_line(version.text))}"
+        if version.value != version.text:
+            line += f" = {md_escape(one_line(version.value))}"
+        versions.append(line)
+    return "\n\n".join([*parts, "\n".join(versions)])
+
+
+# W3C Web Annotation JSON-LD ----------------------------------------------------------------------
+
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:kato-tui")
+
+
+def _urn(name: str) -> str:
+    """A stable urn:uuid for something with no IRI of its own."""
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, name)}"
+
+
+def note_iri(note: Note) -> str:
+    """The note's own UUID as a urn, or one made from its id when the id is not a UUID."""
+    try:
+        return uuid.UUID(note.id).urn
+    except ValueError:
+        return _urn(f"note:{note.id}")
+
+
+def source_of(article: Article | None, article_id: str) -> str | dict[str, Any]:
+    """The annotation's target source: the article's web address, else a urn naming its text."""
+    if article is None:
+        return _urn(f"article:{article_id}")
+    url = web_url(article.url)
+    if url is not None:
+        return url
+    digest = hashlib.sha256(article.body.encode("utf-8", "surrogateescape")).hexdigest()
+    source: dict[str, Any] = {"id": _urn(f"article:{article.id}:{digest}"), "type": "Text", "format": "text/plain"}
+    if article.language:
+        source["language"] = article.language
+    return source
+
+
+def annotation(item: Noted) -> dict[str, Any]:
+    """One W3C Web Annotation for a note: its text and tags as bodies, its passage as the target."""
+    note = item.note
+    bodies: list[dict[str, Any]] = []
+    if note.body.strip():
+        bodies.append({"type": "TextualBody", "value": note.body, "format": "text/plain", "purpose": "commenting"})
+    bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags]
+    motivation = "commenting" if note.body.strip() else "tagging" if note.tags else "highlighting"
+    data: dict[str, Any] = {"id": note_iri(note), "type": "Annotation", "motivation": motivation}
+    data |= {key: value for key, value in (("created", note.created), ("modified", note.modified)) if value}
+    if bodies:
+        data["body"] = bodies
+    data["target"] = {"source": source_of(item.article, note.article), "selector": _selectors(item)}
+    return data
+
+
+def _selectors(item: Noted) -> list[dict[str, Any]]:
+    """The note's quote as written; its position where the quote is now, when the exact quote is
+    still in the article (so both selectors name the same text), else as stored."""
+    note, span = item.note, item.anchor.span
+    start, end = (span.start, span.end) if item.anchor.status in {"exact", "moved"} and span else (note.start, note.end)
+    return [
+        {"type": "TextQuoteSelector", "exact": note.exact, "prefix": note.prefix, "suffix": note.suffix},
+        {"type": "TextPositionSelector", "start": start, "end": end},
+    ]
+
+
+def export_json(corpus: Corpus, notes: Iterable[Note]) -> str:
+    """A W3C AnnotationCollection (JSON-LD) whose first and only page holds one Annotation per note."""
+    items = noted(corpus, notes)
+    collection_id = _urn(f"notes:{corpus_key(corpus)}")
+    page = {"id": f"{collection_id}:page-1", "type": "AnnotationPage", "startIndex": 0}
+    page["items"] = [annotation(item) for item in items]
+    data = {
+        "@context": ANNOTATION_CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": f"Notes: {one_line(corpus.name)}",
+        "total": len(items),
+        "first": page,
+    }
+    return dumps(data)
+
+
+# HTML --------------------------------------------------------------------------------------------
+
+_CSS = """
+:root { color-scheme: light dark; --line: #8884; --note: #ffd54f88; --exact: #81c78455; --variant: #64b5f655; --paraphrase: #ba68c844; }
+body { font: 16px/1.55 system-ui, sans-serif; margin: 0 auto; padding: 1rem 1.5rem 3rem; max-width: 120rem; }
+header p, .meta, .where { color: GrayText; font-size: .9em; }
+.articles { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(20rem, 1fr); gap: 1.25rem; overflow-x: auto; align-items: start; }
+.article { border: 1px solid var(--line); border-radius: .5rem; padding: 0 1rem 1rem; }
+.article h2 { font-size: 1.1rem; margin-bottom: .25rem; }
+.body { white-space: pre-wrap; overflow-wrap: anywhere; }
+mark { color: inherit; background: none; border-radius: .2em; }
+mark.exact { background: var(--exact); }
+mark.variant { background: var(--variant); }
+mark.paraphrase { background: var(--paraphrase); }
+mark.note { background: var(--note); box-shadow: inset 0 -2px #f9a825; }
+a.ref { font-size: .75em; vertical-align: super; text-decoration: none; }
+.legend mark { padding: 0 .3em; }
+blockquote { margin: .5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); white-space: pre-wrap; }
+.text { white-space: pre-wrap; }
+.tag { display: inline-block; border: 1px solid var(--line); border-radius: 1em; padding: 0 .6em; margin-right: .3em; font-size: .85em; }
+.status { font-weight: bold; color: #c62828; }
+li { margin-bottom: 1.25rem; }
+""".strip()
+
+
+def h(text: str | None) -> str:
+    """Text made safe for HTML content and attribute values."""
+    return html.escape(clean(text or ""), quote=True)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A stretch of an article body to mark: its CSS class, its tooltip, and the note's number if a note's."""
+
+    start: int
+    end: int
+    css: str
+    label: str
+    note: int | None = None
+
+
+def export_html(corpus: Corpus, notes: Iterable[Note], analysis: Analysis, *, date: str) -> str:
+    """One self-contained page: the articles side by side with notes and matches marked, then the notes
+    and the disputed facts. Inline CSS only: no scripts, no external resources; all text escaped."""
+    items = noted(corpus, notes, analysis)
+    title = f"Notes: {one_line(corpus.name)}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        # Belt and braces: even if something slipped through escaping, the page may run no script and load nothing.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{h(title)}</title>",
+        f"<style>\n{_CSS}\n</style>",
+        "</head>",
+        "<body>",
+        _html_header(corpus, items, title, date),
+        _html_articles(corpus, items, analysis),
+        _html_notes(items, _outlets(corpus), _dates(corpus)),
+        _html_disputes(analysis, _outlets(corpus)),
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _html_header(corpus: Corpus, items: Sequence[Noted], title: str, date: str) -> str:
+    count = f"{len(items)} note{'' if len(items) == 1 else 's'}"
+    legend = (
+        '<p class="legend">Marked: <mark class="note">noted passage</mark> <mark class="exact">same words</mark> '
+        '<mark class="variant">slightly different words</mark> <mark class="paraphrase">paraphrase</mark></p>'
+    )
+    return f"<header>\n<h1>{h(title)}</h1>\n<p>Exported {h(date)} · {len(corpus.articles)} sources · {count}</p>\n{legend}\n</header>"
+
+
+def _html_articles(corpus: Corpus, items: Sequence[Noted], analysis: Analysis) -> str:
+    columns = [_html_article(article, _highlights(article, items, analysis)) for article in corpus.articles]
+    return '<main class="articles">\n' + "\n".join(columns) + "\n</main>"
+
+
+def _highlights(article: Article, items: Sequence[Noted], analysis: Analysis) -> list[Highlight]:
+    marks = [
+        Highlight(m.span.start, m.span.end, group.wording, f"match {group.id}: {group.wording} {group.kind}")
+        for group in analysis.groups for m in group.members if m.span.article == article.id and m.span.end > m.span.start
+    ]
+    for item in items:
+        span = item.anchor.span
+        if span is not None and item.note.article == article.id and span.end > span.start:
+            marks.append(Highlight(span.start, span.end, "note", f"note {item.number}", item.number))
+    return marks
+
+
+def _html_article(article: Article, marks: Sequence[Highlight]) -> str:
+    meta = [h(article.date) if article.date else "no date"]
+    url = web_url(article.url)
+    if url is not None:
+        meta.append(f'<a href="{h(url)}" rel="noopener noreferrer">source</a>')
+    lang = f' lang="{h(article.language)}"' if article.language else ""
+    heading = f"<h2>{h(one_line(article.outlet))}</h2>"
+    title = f'<p class="title"><strong>{h(one_line(article.title))}</strong></p>' if article.title else ""
+    return (
+        f'<article class="article" id="article-{h(article.id)}"{lang}>\n{heading}\n'
+        f'{title}<p class="meta">{" · ".join(meta)}</p>\n'
+        f'<div class="body">{marked(article.body, marks)}</div>\n</article>'
+    )
+
+
+def marked(body: str, marks: Sequence[Highlight]) -> str:
+    """The escaped body with each stretch under one or more highlights in a <mark>, a note's start
+    as an anchor to link to and its end as a link to the note."""
+    marks = [replace(m, start=_not_in_crlf(body, m.start), end=_not_in_crlf(body, m.end)) for m in marks]
+    points = sorted({0, len(body), *(m.start for m in marks), *(m.end for m in marks)})
+    out = []
+    for start, end in pairwise(points):
+        out += [f'<span id="passage-{m.note}"></span>' for m in marks if m.note is not None and m.start == start]
+        active = [m for m in marks if m.start <= start and end <= m.end]
+        text = h(body[start:end])
+        if active:
+            css = " ".join(dict.fromkeys(m.css for m in active))
+            label = "; ".join(m.label for m in active)
+            text = f'<mark class="{h(css)}" title="{h(label)}">{text}</mark>'
+        out.append(text)
+        out += [f'<a class="ref" href="#note-{m.note}">{m.note}</a>' for m in marks if m.note is not None and m.end == end]
+    return "".join(out)
+
+
+def _not_in_crlf(body: str, offset: int) -> int:
+    """The offset, moved past the \\n when it falls inside a \\r\\n: cut there, the two halves
+    would show as two line breaks."""
+    return offset + 1 if 0 < offset < len(body) and body[offset - 1:offset + 1] == "\r\n" else offset
+
+
+def _html_notes(items: Sequence[Noted], outlets: dict[str, str], dates: dict[str, str]) -> str:
+    if not items:
+        return '<section class="notes">\n<h2>Notes</h2>\n<p>No notes yet.</p>\n</section>'
+    return '<section class="notes">\n<h2>Notes</h2>\n<ol>\n' + "\n".join(_html_note(i, outlets, dates) for i in items) + "\n</ol>\n</section>"
+
+
+def _html_note(item: Noted, outlets: dict[str, str], dates: dict[str, str]) -> str:
+    note = item.note
+    where = [f"<strong>{h(outlets.get(note.article, note.article))}</strong>", h(dates.get(note.article) or "no date")]
+    if item.anchor.span is not None:
+        where.append(f'<a href="#passage-{item.number}">in the text</a>')
+    if item.anchor.status in {"orphaned", "ambiguous"}:
+        where.append(f'<span class="status">{item.anchor.status}</span>')
+    parts = [f'<li id="note-{item.number}">', f'<p class="where">{" · ".join(where)}</p>', f"<blockquote>{h(note.exact)}</blockquote>"]
+    current = _current(item)
+    if current is not None:
+        parts.append(f"<p>Now reads:</p>\n<blockquote>{h(current)}</blockquote>")
+    if item.dispute is not None:
+        parts.append(f"<p>Disputed: {h(item.dispute.summary)}</p>")
+    if item.group is not None and _others(item):
+        versions = "".join(f"<li><strong>{h(outlets.get(a, a))}</strong>: {h(text)}</li>" for a, text in _others(item))
+        parts.append(f"<p>Other sources ({h(item.group.wording)} {h(item.group.kind)}):</p>\n<ul>{versions}</ul>")
+    if note.body.strip():
+        parts.append(f'<p class="text">{h(note.body.strip())}</p>')
+    if note.tags:
+        parts.append('<p class="tags">' + "".join(f'<span class="tag">{h(one_line(tag))}</span>' for tag in note.tags) + "</p>")
+    return "\n".join([*parts, "</li>"])
+
+
+def _html_disputes(analysis: Analysis, outlets: dict[str, str]) -> str:
+    if not analysis.disputes:
+        return '<section class="disputes">\n<h2>Disputed facts</h2>\n<p>No disputed facts found.</p>\n</section>'
+    entries = []
+    for dispute in analysis.disputes:
+        versions = "".join(
+            f"<li><strong>{h(outlets.get(v.span.article, v.span.article))}</strong>: {h(v.text)}"
+            + (f" = {h(v.value)}" if v.value != v.text else "") + "</li>"
+            for v in dispute.versions
+        )
+        entries.append(f"<li><p>{h(dispute.summary)} <em>({h(dispute.kind)})</em></p>\n<ul>{versions}</ul></li>")
+    return '<section class="disputes">\n<h2>Disputed facts</h2>\n<ol>\n' + "\n".join(entries) + "\n</ol>\n</section>"
