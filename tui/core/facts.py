@@ -14,7 +14,7 @@ from tui.core import boilerplate
 from tui.core.model import Article, Fact, FactType, Quantity, Span
 # Names come from segment's name finder, so that a person here is the person a quote is credited to.
 from tui.core.segment import _TITLES, _Names, _name_of
-from tui.core.text import STOPWORDS, stem
+from tui.core.text import STOPWORDS, singular, stem
 
 # =============================================================================================
 # Value formats (what Fact.value holds, so that the lead and the CLI can rely on them)
@@ -264,7 +264,7 @@ def _unit(text: str, groups: dict[str, str | None], end: int, scale: Decimal) ->
     noun = _COUNT_NOUN.match(text, end)
     if noun and _is_plural_noun(noun.group(1)):
         word = noun.group(1)
-        return _IRREGULAR_PLURALS.get(word) or stem(word), "1", True, noun.end()
+        return _IRREGULAR_PLURALS.get(word) or singular(word.lower()), "1", True, noun.end()
     return "", "1", False, end
 
 

@@ -46,7 +46,7 @@ def stem(word: str) -> str:
     word = _POSSESSIVE.sub("", word).replace("'", "")
     if len(word) <= 3 or not word.isalpha():
         return word
-    word = _plural(word)
+    word = singular(word)
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
@@ -58,7 +58,8 @@ def stem(word: str) -> str:
     return word
 
 
-def _plural(word: str) -> str:
+def singular(word: str) -> str:
+    """The singular of a regular English plural (homes -> home, cities -> city, boxes -> box)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("es") and word[:-2].endswith(("ss", "x", "z", "ch", "sh")):

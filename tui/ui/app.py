@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -17,15 +18,19 @@ from textual.worker import Worker, WorkerState
 from tui.core.analysis import analyse
 from tui.core.corpus import load_corpus
 from tui.core.model import Analysis, Corpus
-from tui.ui.matches import MatchNavigator, offsets
+from tui.ui.disputes import DisputeNavigator
+from tui.ui.matches import MatchNavigator
+from tui.ui.navigator import Navigator
 from tui.ui.render import safe_text
+from tui.ui.screens.dispute_detail import DisputeDetail
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.match_detail import MatchDetail
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import SourceBar, StatusBar
+from tui.ui.widgets.disputes import DisputesPanel
 from tui.ui.widgets.reader import Reader
 
-_MATCH_ACTIONS = {"match", "match_details", "toggle_unique"}
+_ANALYSIS_ACTIONS = {"match", "dispute", "details", "match_details", "dispute_details", "toggle_unique", "toggle_disputes"}
 
 
 class KatoApp(App[None]):
@@ -37,7 +42,10 @@ class KatoApp(App[None]):
     BINDINGS = [
         Binding("n", "match(1)", "Next match", tooltip="Scroll every column to the next shared passage", id="match.next"),
         Binding("N", "match(-1)", "Previous match", show=False, tooltip="Back to the previous shared passage", id="match.previous"),
-        Binding("enter", "match_details", "Details", show=False, tooltip="Every version of the current match", id="match.details"),
+        Binding("right_square_bracket", "dispute(1)", "Next dispute", key_display="]", tooltip="Scroll every column to the next disputed fact", id="dispute.next"),
+        Binding("left_square_bracket", "dispute(-1)", "Previous dispute", key_display="[", show=False, tooltip="Back to the previous disputed fact", id="dispute.previous"),
+        Binding("d", "toggle_disputes", "Disputes", tooltip="Show and focus the list of disputed facts; d in it hides it", id="dispute.panel"),
+        Binding("enter", "details", "Details", show=False, tooltip="Every version of the match or dispute you went to last", id="app.details"),
         Binding("u", "toggle_unique", "Unique", show=False, tooltip="Mark what only one source says", id="match.unique"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -57,10 +65,15 @@ class KatoApp(App[None]):
         self.sub_title = corpus.name
         self.matches: MatchNavigator | None = None
         """The matched groups and the cursor over them, once the analysis is done."""
+        self.disputes: DisputeNavigator | None = None
+        """The disputes and the cursor over them, once the analysis is done."""
+        self._last: Navigator | None = None
+        """The navigator of the last jump: enter opens the details of its current item."""
 
     def compose(self) -> ComposeResult:
         yield SourceBar(self.corpus.articles, id="sources")
         yield Reader(self.corpus.articles, id="reader")
+        yield DisputesPanel(id="disputes")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -94,8 +107,10 @@ class KatoApp(App[None]):
             self.notify(safe_text(message), severity="error", timeout=12, markup=False)
 
     def _analysed(self, analysis: Analysis) -> None:
-        self.matches = MatchNavigator(analysis)
-        self._show_matches(self.matches)
+        self.matches, self.disputes = MatchNavigator(analysis), DisputeNavigator(analysis)
+        outlets = {article.id: article.outlet for article in self.corpus.articles}
+        self.query_one(DisputesPanel).show_disputes(analysis.disputes, outlets)
+        self._show_marks()
         self.refresh_bindings()
 
     def on_reader_column_changed(self, event: Reader.ColumnChanged) -> None:
@@ -109,55 +124,101 @@ class KatoApp(App[None]):
         if self.matches is not None and self.matches.select_at(event.article, event.offset) is not None:
             self._jump(self.matches)
 
+    def on_disputes_panel_chosen(self, event: DisputesPanel.Chosen) -> None:
+        """A row chosen in the panel: go to its dispute, or show its details if it is the current one."""
+        if self.disputes is None:
+            return
+        if self.disputes.cursor.index == event.index:
+            self._details(self.disputes)
+        elif self.disputes.go_to(event.index) is not None:
+            self._jump(self.disputes)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Until the analysis is done the match keys are there but greyed out.
-        return None if action in _MATCH_ACTIONS and self.matches is None else True
+        # Until the analysis is done the match and dispute keys are there but greyed out.
+        return None if action in _ANALYSIS_ACTIONS and self.matches is None else True
 
     def action_match(self, delta: int) -> None:
         """Go to the next (+1) or previous (-1) matched group; every column scrolls to its passage."""
-        matches = self._navigable()
-        if matches is not None and matches.move(delta) is not None:
-            self._jump(matches)
+        self._step(self.matches, delta)
+
+    def action_dispute(self, delta: int) -> None:
+        """Go to the next (+1) or previous (-1) dispute; every column with a version scrolls to it."""
+        self._step(self.disputes, delta)
+
+    def action_details(self) -> None:
+        """The details of the match or the dispute gone to last (the first match before any jump)."""
+        self._details(self._last or self.matches)
 
     def action_match_details(self) -> None:
         """Show every version of the current group (the first group before any jump)."""
-        matches = self._navigable()
-        if matches is None:
-            return
-        if matches.current is None:
-            self.action_match(1)
-        if matches.current is not None and not isinstance(self.screen, MatchDetail):
-            self.push_screen(MatchDetail(self.corpus, matches.current, matches.cursor.label))
+        self._details(self.matches)
+
+    def action_dispute_details(self) -> None:
+        """Show every version of the current dispute (the first dispute before any jump)."""
+        self._details(self.disputes)
 
     def action_toggle_unique(self) -> None:
         """Mark what only one source has and dim the rest, or go back to the matches."""
         if self.matches is not None:
             self.matches.toggle_unique()
-            self._show_matches(self.matches)
+            self._show_marks()
 
-    def _navigable(self) -> MatchNavigator | None:
-        """The navigator if there are groups to visit; else None, having told the reader why."""
-        if self.matches is None:
-            self.notify("Still analysing: the matches come in a moment.", timeout=3)
-        elif not self.matches.groups:
-            self.notify("No passages are shared by two or more of these articles.", timeout=4)
+    def action_toggle_disputes(self) -> None:
+        """Show the disputes panel and focus it; from inside it, hide it and go back to the column."""
+        panel = self.query_one(DisputesPanel)
+        if panel.open and panel.has_focus:
+            panel.open = False
+            self.query_one(Reader).current_view.focus()
         else:
-            return self.matches
-        return None
+            panel.open = True
+            panel.focus()
 
-    def _jump(self, matches: MatchNavigator) -> None:
-        """Bring the current group's passage into view in every article that has one."""
-        group = matches.current
-        if group is None:
+    def _navigable(self, navigator: Navigator | None) -> TypeGuard[Navigator]:
+        """Whether there are items to visit; if not, the reader is told why."""
+        if navigator is None:
+            self.notify("Still analysing: the matches and disputes come in a moment.", timeout=3)
+        elif not navigator.items:
+            self.notify(navigator.EMPTY, timeout=4)
+        return navigator is not None and bool(navigator.items)
+
+    def _step(self, navigator: Navigator | None, delta: int) -> None:
+        if self._navigable(navigator) and navigator.move(delta) is not None:
+            self._jump(navigator)
+
+    def _details(self, navigator: Navigator | None) -> None:
+        """Open the details of the navigator's current item, going to its first item if there is none yet."""
+        if not self._navigable(navigator) or isinstance(self.screen, (MatchDetail, DisputeDetail)):
             return
-        self.query_one(Reader).reveal(offsets(group))
-        self._show_matches(matches)
-        if isinstance(self.screen, MatchDetail):
-            self.screen.show(group, matches.cursor.label)
+        if navigator.current is None:
+            self._step(navigator, 1)
+        if navigator is self.matches:
+            self.push_screen(MatchDetail(self.corpus, navigator.current, navigator.cursor.label))
+        elif self.disputes is not None:
+            self.push_screen(DisputeDetail(self.disputes, self.disputes.current, self.disputes.cursor.label))
 
-    def _show_matches(self, matches: MatchNavigator) -> None:
-        self.query_one(Reader).set_marks(matches.marks())
-        self.query_one(StatusBar).analysis = matches.label
+    def _jump(self, navigator: Navigator) -> None:
+        """Bring the current item's passages into view in every article that has one, and show where we are."""
+        self._last = navigator
+        self.query_one(Reader).reveal(navigator.offsets())
+        self._show_marks()
+        screen = self.screen
+        if navigator is self.disputes:
+            self.query_one(DisputesPanel).highlighted = navigator.cursor.index
+            if isinstance(screen, DisputeDetail):
+                screen.show(navigator.current, navigator.cursor.label)
+        elif isinstance(screen, MatchDetail):
+            screen.show(navigator.current, navigator.cursor.label)
+
+    def _show_marks(self) -> None:
+        """Highlight the matches, with the current dispute over them, and update the status."""
+        if self.matches is None or self.disputes is None:
+            return
+        marks = self.matches.marks()
+        for article_id, dispute_marks in self.disputes.marks().items():
+            marks[article_id] = (*marks.get(article_id, ()), *dispute_marks)
+        self.query_one(Reader).set_marks(marks)
+        status = self.query_one(StatusBar)
+        status.analysis, status.disputes = self.matches.label, self.disputes.label
 
     def action_help(self) -> None:
         """Show the key help."""
@@ -173,6 +234,10 @@ class KatoApp(App[None]):
         yield SystemCommand("match: previous", "Scroll every column to the previous shared passage", lambda: self.action_match(-1))
         yield SystemCommand("match: details", "Compare the versions of the current shared passage", self.action_match_details)
         yield SystemCommand("match: toggle unique", "Mark what only one source says; dim the rest", self.action_toggle_unique)
+        yield SystemCommand("dispute: next", "Scroll every column to the next disputed fact", lambda: self.action_dispute(1))
+        yield SystemCommand("dispute: previous", "Scroll every column to the previous disputed fact", lambda: self.action_dispute(-1))
+        yield SystemCommand("dispute: details", "Compare every source's version of the current dispute", self.action_dispute_details)
+        yield SystemCommand("dispute: toggle panel", "Show or hide the list of disputed facts", self.action_toggle_disputes)
         yield SystemCommand("help: keys", "Show every key of the reader", self.action_help)
 
 

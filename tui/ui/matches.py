@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-from tui.core.model import Analysis, MatchGroup, Segment
-from tui.core.navigation import Cursor
+from collections.abc import Iterable
+
+from tui.core.model import Analysis, MatchGroup, Segment, Span
+from tui.ui.navigator import Navigator
 from tui.ui.render import Mark
 from tui.ui.widgets.article_view import ArticleView
 
 
-class MatchNavigator:
-    """The groups of an analysis, a cursor over them, and whether the unique passages are marked.
+class MatchNavigator(Navigator[MatchGroup]):
+    """The groups of an analysis, a cursor over them, and whether the unique passages are marked."""
 
-    Plain state, no widget (like Textual's markdown `Navigator`): the app asks it where to
-    scroll and what to highlight, and hands the answers to the Reader.
-    """
+    EMPTY = "No passages are shared by two or more of these articles."
 
     def __init__(self, analysis: Analysis) -> None:
+        super().__init__(analysis.groups, "match", "matches")
         self.analysis = analysis
-        self.groups: tuple[MatchGroup, ...] = analysis.groups
-        self.cursor = Cursor(len(self.groups), "match", "matches")
         self.show_unique = False
         self._unique = _unique_segments(analysis)
 
     @property
-    def current(self) -> MatchGroup | None:
-        """The group the cursor is on; None before the first jump."""
-        return None if self.cursor.index is None else self.groups[self.cursor.index]
+    def groups(self) -> tuple[MatchGroup, ...]:
+        """The matched groups in reading order."""
+        return self.items
 
     @property
     def unique_count(self) -> int:
@@ -39,11 +38,6 @@ class MatchNavigator:
             return f"{self.cursor.label} · {self.unique_count} unique passages (u: off)"
         return self.cursor.label
 
-    def move(self, delta: int) -> MatchGroup | None:
-        """Step to the next (+1) or previous (-1) group, wrapping round."""
-        self.cursor.move(delta)
-        return self.current
-
     def select_at(self, article_id: str, offset: int) -> MatchGroup | None:
         """Make the group with a passage at this body offset current; None (and no move) if there is none."""
         found = [
@@ -56,6 +50,9 @@ class MatchNavigator:
             return None
         self.cursor.go_to(min(found)[1])  # the tightest passage wins where groups overlap
         return self.current
+
+    def spans(self, item: MatchGroup) -> Iterable[Span]:
+        return (member.span for member in item.members)
 
     def toggle_unique(self) -> bool:
         """Switch between highlighting the matches and marking the unique passages; the new state."""
@@ -81,14 +78,6 @@ class MatchNavigator:
             marks.setdefault(member.span.article, []).append(_mark(member, ArticleView.current_style(index)))
             marks[member.span.article].append(_mark(member, ArticleView.CURRENT))
         return {article_id: tuple(article_marks) for article_id, article_marks in marks.items()}
-
-
-def offsets(group: MatchGroup) -> dict[str, int]:
-    """Where each article's passage of the group starts, by article id (its first, if it has several)."""
-    found: dict[str, int] = {}
-    for member in group.members:
-        found.setdefault(member.span.article, member.span.start)
-    return found
 
 
 def _mark(segment: Segment, style: str) -> Mark:

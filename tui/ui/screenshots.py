@@ -15,6 +15,8 @@ SHOTS: tuple[tuple[str, tuple[int, int], tuple[str, ...]], ...] = (
     ("matches-200x50.svg", (200, 50), ("n", "n", "n")),
     ("match-detail.svg", (120, 36), ("n", "n", "enter")),
     ("unique-200x50.svg", (200, 50), ("u",)),
+    ("disputes-200x50.svg", (200, 50), ("right_square_bracket", "d")),
+    ("dispute-detail.svg", (160, 40), ("right_square_bracket", "enter")),
     ("help.svg", (100, 30), ("question_mark",)),
 )
 

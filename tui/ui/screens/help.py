@@ -25,9 +25,24 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Matches",
         (
             ("n / N", "next / previous match: columns scroll to it"),
-            ("enter", "the versions of the current match, diffed"),
             ("u", "mark unique passages, dim the rest; u: back"),
             ("click", "on a highlight: make its match current"),
+        ),
+    ),
+    (
+        "Disputes",
+        (
+            ("] / [", "next / previous dispute: columns scroll to its versions"),
+            ("d", "open and focus the disputes panel; d or esc in it: close"),
+            ("enter, click", "in the panel: go to a dispute; again: its details"),
+        ),
+    ),
+    (
+        "Details",
+        (
+            ("enter", "the versions of the match or dispute you went to last"),
+            ("n N / ] [", "in the details: the next / previous one"),
+            ("esc", "close the details"),
         ),
     ),
     (

@@ -42,6 +42,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--current",
         "article-view--unique",
         "article-view--dim",
+        "article-view--dispute",
     }
 
     CURRENT = "article-view--current"
@@ -50,6 +51,8 @@ class ArticleView(ScrollView, can_focus=True):
     """The style of a passage no other source shares."""
     DIM = "article-view--dim"
     """The style of text pushed into the background."""
+    DISPUTE = "article-view--dispute"
+    """The style of the current dispute's versions, over any match colour."""
     OVERLAYS = frozenset({CURRENT})
     """Styles drawn over others that keep what they don't set (the current passage keeps its group's colour)."""
 

@@ -68,8 +68,10 @@ class StatusBar(Widget):
     column: reactive[str] = reactive("")
     """The focused column, as "column i/N: outlet"."""
     analysis: reactive[str] = reactive("")
-    """The state of the analysis, or the match and dispute positions."""
+    """The state of the analysis, or the match position ("match 3/12", "12 matches")."""
+    disputes: reactive[str] = reactive("")
+    """The dispute position ("dispute 2/8", "8 disputes"), once the analysis is done."""
 
     def render(self) -> Text:
-        parts = [part for part in (self.column, self.analysis, self.story) if part]
+        parts = [part for part in (self.column, self.analysis, self.disputes, self.story) if part]
         return Text(_SEPARATOR.join(parts), no_wrap=True, overflow="ellipsis")
