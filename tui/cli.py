@@ -40,22 +40,8 @@ def _command_parser(command: str, help_text: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _sources_parser() -> argparse.ArgumentParser:
-    parser = _command_parser("sources", "List the articles of a corpus.")
-    parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    return parser
-
-
-def _matches_parser() -> argparse.ArgumentParser:
-    parser = _command_parser("matches", "List the passages that several sources share.")
-    parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    return parser
-
-
-def _disputes_parser() -> argparse.ArgumentParser:
-    parser = _command_parser("disputes", "List the facts on which the sources disagree.")
+def _listing_parser(command: str, help_text: str) -> argparse.ArgumentParser:
+    parser = _command_parser(command, help_text)
     parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
@@ -79,23 +65,6 @@ def _screenshots_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def source_json(corpus: Corpus) -> list[dict[str, object]]:
-    """The documented "sources" list of the JSON outputs."""
-    return [
-        {
-            "id": article.id,
-            "outlet": article.outlet,
-            "title": article.title,
-            "date": article.date,
-            "path": str(article.path) if article.path else None,
-            "url": article.url,
-            "language": article.language,
-            "words": article.words,
-        }
-        for article in corpus.articles
-    ]
-
-
 def _print_json(data: object) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -113,100 +82,39 @@ def _warn(corpus: Corpus) -> None:
         print(f"kato-tui: warning: {one_line(warning)}", file=sys.stderr)
 
 
-def run_sources(args: argparse.Namespace) -> int:
+def _listing(args: argparse.Namespace, analysed: bool, to_json: str, table: str) -> int:
+    """Print a corpus listing as the documented JSON (a function of tui.core.report) or a Rich table
+    (a function of tui.ui.tables), analysing the corpus first when the listing needs it."""
     corpus = load_corpus(args.corpus)
     _warn(corpus)
-    if args.json:
-        _print_json({"sources": source_json(corpus)})
-        return 0
-    from tui.ui.tables import sources_table
+    subject: Corpus | Analysis = corpus
+    if analysed:
+        from tui.core.analysis import analyse
 
-    _console().print(sources_table(corpus))
+        subject = analyse(corpus)
+    if args.json:
+        from tui.core import report
+
+        _print_json(getattr(report, to_json)(subject))
+    else:
+        from rich.console import Console
+
+        from tui.ui import tables
+
+        Console().print(getattr(tables, table)(subject))
     return 0
 
 
-def _console():  # noqa: ANN202 - rich is imported only when a table is printed
-    from rich.console import Console
-
-    return Console()
-
-
-def matches_json(analysis: Analysis) -> dict[str, object]:
-    """The documented JSON of `kato-tui matches`."""
-    groups = [
-        {
-            "id": group.id,
-            "kind": group.kind,
-            "wording": group.wording,
-            "score": group.score,
-            "members": [
-                {
-                    "source": member.span.article,
-                    "start": member.span.start,
-                    "end": member.span.end,
-                    "text": member.text,
-                    "speaker": member.speaker,
-                }
-                for member in group.members
-            ],
-        }
-        for group in analysis.groups
-    ]
-    return {"sources": source_json(analysis.corpus), "groups": groups}
+def run_sources(args: argparse.Namespace) -> int:
+    return _listing(args, analysed=False, to_json="sources_document", table="sources_table")
 
 
 def run_matches(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.corpus)
-    _warn(corpus)
-    from tui.core.analysis import analyse
-
-    analysis = analyse(corpus)
-    if args.json:
-        _print_json(matches_json(analysis))
-        return 0
-    from tui.ui.tables import matches_table
-
-    _console().print(matches_table(analysis))
-    return 0
-
-
-def disputes_json(analysis: Analysis) -> dict[str, object]:
-    """The documented JSON of `kato-tui disputes`."""
-    disputes = [
-        {
-            "id": dispute.id,
-            "kind": dispute.kind,
-            "summary": dispute.summary,
-            "why": dispute.why,
-            "versions": [
-                {
-                    "source": version.span.article,
-                    "start": version.span.start,
-                    "end": version.span.end,
-                    "text": version.text,
-                    "value": version.value,
-                }
-                for version in dispute.versions
-            ],
-        }
-        for dispute in analysis.disputes
-    ]
-    return {"sources": source_json(analysis.corpus), "disputes": disputes}
+    return _listing(args, analysed=True, to_json="matches", table="matches_table")
 
 
 def run_disputes(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.corpus)
-    _warn(corpus)
-    from tui.core.analysis import analyse
-
-    analysis = analyse(corpus)
-    if args.json:
-        _print_json(disputes_json(analysis))
-        return 0
-    from tui.ui.tables import disputes_table
-
-    _console().print(disputes_table(analysis))
-    return 0
+    return _listing(args, analysed=True, to_json="disputes", table="disputes_table")
 
 
 def export_date() -> str:
@@ -272,9 +180,9 @@ def run_screenshots(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argparse.Namespace], int]]] = {
-    "sources": (_sources_parser, run_sources),
-    "matches": (_matches_parser, run_matches),
-    "disputes": (_disputes_parser, run_disputes),
+    "sources": (lambda: _listing_parser("sources", "List the articles of a corpus."), run_sources),
+    "matches": (lambda: _listing_parser("matches", "List the passages that several sources share."), run_matches),
+    "disputes": (lambda: _listing_parser("disputes", "List the facts on which the sources disagree."), run_disputes),
     "export": (_export_parser, run_export),
     "screenshots": (_screenshots_parser, run_screenshots),
 }

@@ -1,0 +1,64 @@
+"""The documented JSON of the non-interactive commands: sources, matches, disputes."""
+
+from __future__ import annotations
+
+from tui.core.model import Analysis, Corpus, Span
+
+Json = dict[str, object]
+
+
+def sources(corpus: Corpus) -> list[Json]:
+    """The "sources" list every JSON output opens with."""
+    return [
+        {
+            "id": article.id,
+            "outlet": article.outlet,
+            "title": article.title,
+            "date": article.date,
+            "path": str(article.path) if article.path else None,
+            "url": article.url,
+            "language": article.language,
+            "words": article.words,
+        }
+        for article in corpus.articles
+    ]
+
+
+def sources_document(corpus: Corpus) -> Json:
+    """`kato-tui sources --json`."""
+    return {"sources": sources(corpus)}
+
+
+def _passage(span: Span, text: str, **extra: object) -> Json:
+    """A stretch of one source: body[start:end] == text."""
+    return {"source": span.article, "start": span.start, "end": span.end, "text": text, **extra}
+
+
+def matches(analysis: Analysis) -> Json:
+    """`kato-tui matches --json`: the sources and the matched groups."""
+    groups = [
+        {
+            "id": group.id,
+            "kind": group.kind,
+            "wording": group.wording,
+            "score": group.score,
+            "members": [_passage(m.span, m.text, speaker=m.speaker) for m in group.members],
+        }
+        for group in analysis.groups
+    ]
+    return {"sources": sources(analysis.corpus), "groups": groups}
+
+
+def disputes(analysis: Analysis) -> Json:
+    """`kato-tui disputes --json`: the sources and the disputes, each version with its value."""
+    found = [
+        {
+            "id": dispute.id,
+            "kind": dispute.kind,
+            "summary": dispute.summary,
+            "why": dispute.why,
+            "versions": [_passage(v.span, v.text, value=v.value) for v in dispute.versions],
+        }
+        for dispute in analysis.disputes
+    ]
+    return {"sources": sources(analysis.corpus), "disputes": found}
