@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -117,19 +116,10 @@ def run_disputes(args: argparse.Namespace) -> int:
     return _listing(args, analysed=True, to_json="disputes", table="disputes_table")
 
 
-def export_date() -> str:
-    """Today's date for an export (so two exports on one day are identical); SOURCE_DATE_EPOCH, the
-    reproducible-builds convention, pins it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
-    return dt.date.today().isoformat()
-
-
 def run_export(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus)
     _warn(corpus)
-    from tui.core.export import export
+    from tui.core.export import export, export_date
     from tui.core.notes import default_notes_path, read_notes
 
     notes_path = (args.notes or default_notes_path(corpus)).expanduser()

@@ -31,3 +31,11 @@ def write_corpus(tmp_path: Path) -> WriteCorpus:
         return load_corpus(folder)
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's data folder (where notes live without --notes) is a temporary one: no test reads or writes real notes."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder

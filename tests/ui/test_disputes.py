@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandPalette
 from textual.widgets import Label
 
 from tests.ui.conftest import WriteCorpus
-from tests.ui.test_matches import _record_notifications
-from tests.ui.test_reader import screen_text
+from tests.ui.helpers import record_notifications, run_command, screen_text
 from tui.core.analysis import analyse
 from tui.core.model import Corpus, Dispute
 from tui.ui.app import KatoApp, make_app
@@ -311,7 +309,7 @@ async def test_a_corpus_without_disputes_says_so(write_corpus: WriteCorpus) -> N
         {"a.txt": "Cats sleep most of the afternoon in warm places.\n", "b.txt": "The bridge was painted green in spring.\n"}
     )
     app = make_app(corpus)
-    messages = _record_notifications(app)
+    messages = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await _analysed(app, pilot)
         assert _disputes(app) == "0 disputes"
@@ -339,9 +337,5 @@ async def test_dispute_keys_are_in_the_footer_the_help_and_the_palette(fire: Cor
             ("dispute: toggle panel", lambda: app.query_one(DisputesPanel).display),
             ("dispute: details", lambda: isinstance(app.screen, DisputeDetail)),
         ):
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            assert isinstance(app.screen, CommandPalette)
-            await pilot.press(*command, "enter")
-            await pilot.pause()
+            await run_command(pilot, app, command)
             assert check(), command

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandPalette
 from textual.widgets import Label
 
 from tests.ui.conftest import WriteCorpus
-from tests.ui.test_reader import screen_text, status
+from tests.ui.helpers import record_notifications, run_command, screen_text, status
 from tui.ui.widgets.bars import StatusBar
 from tui.core.analysis import analyse
 from tui.core.model import Corpus, MatchGroup
@@ -15,7 +14,6 @@ from tui.ui.app import KatoApp, make_app
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.match_detail import MatchDetail, VersionDiff
 from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.reader import Reader
 
 SAID = "The minister said the reserves would never be used as a weapon in any negotiation."
 TALKS = "Officials confirmed that the talks will resume in Geneva on the fourth of June."
@@ -67,19 +65,6 @@ def _view(app: KatoApp, article_id: str) -> ArticleView:
 def _on_screen(view: ArticleView, offset: int) -> bool:
     """Whether the line holding the body offset is among the lines the view shows."""
     return view.scroll_y <= view.line_of(offset) < view.scroll_y + view.size.height
-
-
-def _record_notifications(app: KatoApp) -> list[str]:
-    """Keep the message of every notification the app shows from now on."""
-    messages: list[str] = []
-    notify = app.notify
-
-    def recording(message: str, **options) -> None:
-        messages.append(message)
-        notify(message, **options)
-
-    app.notify = recording  # type: ignore[method-assign]
-    return messages
 
 
 def _versions(app: KatoApp) -> list[str]:
@@ -239,7 +224,7 @@ async def test_enter_without_matches_says_so(write_corpus: WriteCorpus) -> None:
         {"a.txt": "Cats sleep most of the afternoon in warm places.\n", "b.txt": "The bridge was painted green in spring.\n"}
     )
     app = make_app(corpus)
-    messages = _record_notifications(app)
+    messages = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await _analysed(app, pilot)
         assert _analysis(app) == "0 matches"
@@ -320,11 +305,8 @@ async def test_match_keys_are_in_the_footer_the_help_and_the_palette(shared: Cor
         help_text = screen_text(app)
         assert "next / previous match: columns scroll to it" in help_text
         assert "mark unique passages, dim the rest" in help_text
-        await pilot.press("escape", "ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"match: next", "enter")
-        await pilot.pause()
+        await pilot.press("escape")
+        await run_command(pilot, app, "match: next")
         assert _analysis(app) == "match 1/2"
 
 

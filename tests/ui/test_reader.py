@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import html
-import re
 
 from textual.command import CommandPalette
 
 from tests.ui.conftest import WriteCorpus
+from tests.ui.helpers import screen_text, status
 from tui.core.model import Corpus
 from tui.ui.app import KatoApp, make_app
 from tui.ui.screens.help import HelpScreen
-from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.bars import StatusBar
+from tui.ui.widgets.article_view import GUTTER, ArticleView
 from tui.ui.widgets.reader import ArticleColumn, Reader
 
 OUTLETS = ("Channel NewsAsia", "The Times of India", "TRT Global", "unattributed", "Lianhe Zaobao")
 
 
 
-def screen_text(app: KatoApp) -> str:
-    """The characters on screen, in reading order, taken from an SVG screenshot."""
-    svg = app.export_screenshot()
-    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")
-
-
 def shown_ids(app: KatoApp) -> list[str]:
     return [column.article.id for column in app.query(ArticleColumn)]
-
-
-def status(app: KatoApp) -> str:
-    return str(app.query_one(StatusBar).render())
 
 
 async def test_wide_terminal_shows_all_five_outlets(bundled: Corpus) -> None:
@@ -128,8 +116,8 @@ async def test_article_text_is_shown_literally(write_corpus: WriteCorpus) -> Non
     async with app.run_test(size=(200, 30)) as pilot:
         await pilot.pause()
         first, second = app.query(ArticleView)
-        assert first.render_line(0).text.startswith("See [bold red]x[/] and [/] and [link=https://x.example]y[/link].")
-        assert second.render_line(0).text.startswith("Escape \u241b[31mred\u241b[0m and a bell\u2407 here.")
+        assert first.render_line(0).text[GUTTER:].startswith("See [bold red]x[/] and [/] and [link=https://x.example]y[/link].")
+        assert second.render_line(0).text[GUTTER:].startswith("Escape \u241b[31mred\u241b[0m and a bell\u2407 here.")
         assert "[bold red]Evil[/] Daily" in screen_text(app)
         assert "[bold red]Evil[/] Daily" in status(app)
 
@@ -158,13 +146,16 @@ async def test_command_palette_opens(bundled: Corpus) -> None:
 
 
 async def test_footer_shows_the_main_keys(bundled: Corpus) -> None:
-    """The footer names tab, ? and q."""
+    """The footer names the match, dispute and note keys, ? and q, all of them even at 80 columns; tab is in the help."""
     app = make_app(bundled)
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         text = screen_text(app)
-        for label in ("Next column", "Help", "Quit"):
+        for label in ("n Next match", "] Next dispute", "d Disputes", "a Note", "m Notes", "? Help", "q Quit"):
             assert label in text
+        await pilot.press("question_mark")
+        assert "tab / shift+tab" in screen_text(app)
 
 
 async def test_q_quits(bundled: Corpus) -> None:

@@ -8,9 +8,10 @@ a note whose passage is gone is marked orphaned, never dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
-import json
+import os
 import re
 import uuid
 from collections.abc import Iterable, Sequence
@@ -562,3 +563,12 @@ def _html_disputes(analysis: Analysis, outlets: dict[str, str]) -> str:
         )
         entries.append(f"<li><p>{h(dispute.summary)} <em>({h(dispute.kind)})</em></p>\n<ul>{versions}</ul></li>")
     return '<section class="disputes">\n<h2>Disputed facts</h2>\n<ol>\n' + "\n".join(entries) + "\n</ol>\n</section>"
+
+
+def export_date() -> str:
+    """Today's date for an export (so two exports on one day are identical); SOURCE_DATE_EPOCH, the
+    reproducible-builds convention, pins it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TypeGuard
 
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
@@ -18,22 +18,25 @@ from textual.worker import Worker, WorkerState
 from tui.core.analysis import analyse
 from tui.core.corpus import load_corpus
 from tui.core.model import Analysis, Corpus
+from tui.ui.commands import reader_commands
 from tui.ui.disputes import DisputeNavigator
 from tui.ui.matches import MatchNavigator
 from tui.ui.navigator import Navigator
-from tui.ui.render import safe_text
+from tui.ui.notes_app import NotesApp
+from tui.ui.render import Mark, safe_text
 from tui.ui.screens.dispute_detail import DisputeDetail
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.match_detail import MatchDetail
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import SourceBar, StatusBar
 from tui.ui.widgets.disputes import DisputesPanel
+from tui.ui.widgets.notes import NotesPanel
 from tui.ui.widgets.reader import Reader
 
 _ANALYSIS_ACTIONS = {"match", "dispute", "details", "match_details", "dispute_details", "toggle_unique", "toggle_disputes"}
 
 
-class KatoApp(App[None]):
+class KatoApp(NotesApp):
     """Read one story across several outlets, side by side."""
 
     CSS_PATH = "kato.tcss"
@@ -47,6 +50,9 @@ class KatoApp(App[None]):
         Binding("d", "toggle_disputes", "Disputes", tooltip="Show and focus the list of disputed facts; d in it hides it", id="dispute.panel"),
         Binding("enter", "details", "Details", show=False, tooltip="Every version of the match or dispute you went to last", id="app.details"),
         Binding("u", "toggle_unique", "Unique", show=False, tooltip="Mark what only one source says", id="match.unique"),
+        Binding("a", "annotate", "Note", tooltip="Write a note on the current match, dispute or the sentence being read", id="note.add"),
+        Binding("m", "toggle_notes", "Notes", tooltip="Show and focus the list of your notes; m in it hides it", id="note.panel"),
+        Binding("e", "export", "Export", show=False, tooltip="Export the notes: Markdown, JSON or HTML", id="note.export"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -74,8 +80,9 @@ class KatoApp(App[None]):
         yield SourceBar(self.corpus.articles, id="sources")
         yield Reader(self.corpus.articles, id="reader")
         yield DisputesPanel(id="disputes")
+        yield NotesPanel(id="notes")
         yield StatusBar(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         status = self.query_one(StatusBar)
@@ -84,6 +91,7 @@ class KatoApp(App[None]):
             self.notify(safe_text(warning), severity="warning", timeout=8, markup=False)
         status.analysis = "analysing…"
         self._analyse()
+        self._load_notes()
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="analysis")
     def _analyse(self) -> Analysis:
@@ -135,7 +143,7 @@ class KatoApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Until the analysis is done the match and dispute keys are there but greyed out.
-        return None if action in _ANALYSIS_ACTIONS and self.matches is None else True
+        return None if action in _ANALYSIS_ACTIONS and self.matches is None else super().check_action(action, parameters)
 
     def action_match(self, delta: int) -> None:
         """Go to the next (+1) or previous (-1) matched group; every column scrolls to its passage."""
@@ -170,6 +178,7 @@ class KatoApp(App[None]):
             panel.open = False
             self.query_one(Reader).current_view.focus()
         else:
+            self.query_one(NotesPanel).open = False
             panel.open = True
             panel.focus()
 
@@ -210,15 +219,15 @@ class KatoApp(App[None]):
             screen.show(navigator.current, navigator.cursor.label)
 
     def _show_marks(self) -> None:
-        """Highlight the matches, with the current dispute over them, and update the status."""
-        if self.matches is None or self.disputes is None:
-            return
-        marks = self.matches.marks()
-        for article_id, dispute_marks in self.disputes.marks().items():
-            marks[article_id] = (*marks.get(article_id, ()), *dispute_marks)
+        """Highlight the matches, the current dispute over them and the notes over both, and update the status."""
+        marks: dict[str, tuple[Mark, ...]] = {}
+        for source in (self.matches, self.disputes, self.notebook):
+            for article_id, more in source.marks().items() if source is not None else ():
+                marks[article_id] = (*marks.get(article_id, ()), *more)
         self.query_one(Reader).set_marks(marks)
-        status = self.query_one(StatusBar)
-        status.analysis, status.disputes = self.matches.label, self.disputes.label
+        if self.matches is not None and self.disputes is not None:
+            status = self.query_one(StatusBar)
+            status.analysis, status.disputes = self.matches.label, self.disputes.label
 
     def action_help(self) -> None:
         """Show the key help."""
@@ -227,18 +236,7 @@ class KatoApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        reader = self.query_one(Reader)
-        yield SystemCommand("column: next", "Focus the next article's column", lambda: reader.action_column(1))
-        yield SystemCommand("column: previous", "Focus the previous article's column", lambda: reader.action_column(-1))
-        yield SystemCommand("match: next", "Scroll every column to the next shared passage", lambda: self.action_match(1))
-        yield SystemCommand("match: previous", "Scroll every column to the previous shared passage", lambda: self.action_match(-1))
-        yield SystemCommand("match: details", "Compare the versions of the current shared passage", self.action_match_details)
-        yield SystemCommand("match: toggle unique", "Mark what only one source says; dim the rest", self.action_toggle_unique)
-        yield SystemCommand("dispute: next", "Scroll every column to the next disputed fact", lambda: self.action_dispute(1))
-        yield SystemCommand("dispute: previous", "Scroll every column to the previous disputed fact", lambda: self.action_dispute(-1))
-        yield SystemCommand("dispute: details", "Compare every source's version of the current dispute", self.action_dispute_details)
-        yield SystemCommand("dispute: toggle panel", "Show or hide the list of disputed facts", self.action_toggle_disputes)
-        yield SystemCommand("help: keys", "Show every key of the reader", self.action_help)
+        yield from reader_commands(self)
 
 
 def make_app(corpus: Corpus | None = None, notes: Path | None = None) -> KatoApp:

@@ -34,13 +34,14 @@ class DisputeDetail(ModalScreen[None]):
     """Every version of one dispute: outlet, its words, their normalised value, and the sentence around them.
 
     The versions stand side by side when each gets `MIN_CARD` cells, else one under another.
-    ] and [ move on to the next or previous dispute without closing; escape closes.
+    ] and [ move on to the next or previous dispute without closing; a writes a note on it; escape closes.
     """
 
     BINDINGS = [
         Binding("escape", "dismiss", "Close", key_display="esc", id="dispute-detail.close"),
         Binding("right_square_bracket", "app.dispute(1)", "Next dispute", key_display="]", id="dispute-detail.next"),
         Binding("left_square_bracket", "app.dispute(-1)", "Previous dispute", key_display="[", id="dispute-detail.previous"),
+        Binding("a", "app.annotate", "Note", tooltip="Write a note on this dispute", id="dispute-detail.note"),
     ]
 
     MIN_CARD = 30
@@ -62,7 +63,7 @@ class DisputeDetail(ModalScreen[None]):
             with Horizontal(id="dispute-versions"):
                 for number, version in enumerate(dispute.versions, 1):
                     yield self._version(number, version)
-            yield Static("] / [ next / previous dispute · esc close", id="dispute-detail-keys")
+            yield Static("] / [ next / previous dispute · a note · esc close", id="dispute-detail-keys")
 
     def _version(self, number: int, version: Version) -> Vertical:
         outlet = self.disputes.analysis.corpus.article(version.span.article).outlet

@@ -38,10 +38,21 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "Notes",
+        (
+            ("a", "write a note on the match or dispute you went to last, else on the sentence being read"),
+            ("m", "list your notes; enter: go to one, again: edit it; a: edit; x: delete; m: close"),
+            ("e", "export your notes: Markdown, JSON (W3C Web Annotation) or HTML"),
+            ("ctrl+s, esc", "in the note editor: save, or close without saving"),
+            ("ctrl+↑ ctrl+↓", "in the note editor: the sentence before / after"),
+        ),
+    ),
+    (
         "Details",
         (
             ("enter", "the versions of the match or dispute you went to last"),
             ("n N / ] [", "in the details: the next / previous one"),
+            ("a", "in the details: write a note on the match or dispute shown"),
             ("esc", "close the details"),
         ),
     ),

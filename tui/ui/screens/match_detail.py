@@ -45,13 +45,14 @@ def _summary(runs: list[tuple[Op, str]]) -> str:
 class MatchDetail(ModalScreen[None]):
     """Every version of one matched group: outlet, speaker, and the words set against the first version.
 
-    n and N move on to the next or previous group without closing; escape closes.
+    n and N move on to the next or previous group without closing; a writes a note on it; escape closes.
     """
 
     BINDINGS = [
         Binding("escape", "dismiss", "Close", key_display="esc", id="match-detail.close"),
         Binding("n", "app.match(1)", "Next match", id="match-detail.next"),
         Binding("N", "app.match(-1)", "Previous match", id="match-detail.previous"),
+        Binding("a", "app.annotate", "Note", tooltip="Write a note on this match", id="match-detail.note"),
     ]
 
     def __init__(self, corpus: Corpus, group: MatchGroup, position: str) -> None:
@@ -68,7 +69,7 @@ class MatchDetail(ModalScreen[None]):
             reference = group.members[0]
             for number, member in enumerate(group.members, 1):
                 yield from self._version(number, member, word_diff(reference.text, member.text))
-            yield Static("n / N next / previous match · esc close", id="match-detail-keys")
+            yield Static("n / N next / previous match · a note · esc close", id="match-detail-keys")
 
     def _version(self, number: int, member: Segment, runs: list[tuple[Op, str]]) -> ComposeResult:
         outlet = self.corpus.article(member.span.article).outlet

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -19,6 +20,10 @@ from tui.ui.render import Highlights, Mark, offset_at, paint, safe_text, styled_
 
 MATCH_COLOURS = 6
 """How many colours the matched groups cycle through."""
+GUTTER = 1
+"""Cells left of the text: a bar there marks the lines that hold a noted passage."""
+BAR = "▌"
+"""What the gutter shows beside a noted passage."""
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -26,7 +31,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     Offsets into the body map to lines and back, so a passage can be scrolled into view
     and highlighted wherever the wrap puts it. Highlights are `Mark`s naming one of the
-    component classes below; the stylesheet gives them their colours.
+    component classes below; the stylesheet gives them their colours. A line that holds a
+    passage marked `NOTE` also gets a bar in the gutter left of the text.
     """
 
     BINDINGS = [
@@ -43,6 +49,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--unique",
         "article-view--dim",
         "article-view--dispute",
+        "article-view--note",
+        "article-view--note-bar",
     }
 
     CURRENT = "article-view--current"
@@ -53,7 +61,11 @@ class ArticleView(ScrollView, can_focus=True):
     """The style of text pushed into the background."""
     DISPUTE = "article-view--dispute"
     """The style of the current dispute's versions, over any match colour."""
-    OVERLAYS = frozenset({CURRENT})
+    NOTE = "article-view--note"
+    """The style of a passage the reader wrote a note on, over whatever else marks it."""
+    NOTE_BAR = "article-view--note-bar"
+    """The style of the bar in the gutter beside a noted passage's lines."""
+    OVERLAYS = frozenset({CURRENT, NOTE})
     """Styles drawn over others that keep what they don't set (the current passage keeps its group's colour)."""
 
     @dataclass
@@ -77,6 +89,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_starts: list[int] = []
         self._marks: tuple[Mark, ...] = ()
         self._highlights: Highlights | None = None
+        self._noted_lines: set[int] | None = None
         self._wrapped_width = 0
         self._pending_top = 0
 
@@ -96,6 +109,19 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._lines:
             return 0
         return self._lines[min(round(self.scroll_y), len(self._lines) - 1)][0]
+
+    @property
+    def reading_offset(self) -> int:
+        """The body offset of the line being read: the top line at the top of the article, then further
+        down as the view scrolls, up to a quarter of the view down (where a jump puts a passage)."""
+        if not self._lines:
+            return 0
+        top = round(self.scroll_y)
+        return self._lines[min(top + min(top, self.size.height // 4), len(self._lines) - 1)][0]
+
+    def shows(self, offset: int) -> bool:
+        """Whether the line holding the body offset is on screen."""
+        return self.scroll_y <= self.line_of(offset) < self.scroll_y + self.size.height
 
     @property
     def marks(self) -> tuple[Mark, ...]:
@@ -125,6 +151,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Draw these marks over the body from now on."""
         self._marks = tuple(marks)
         self._highlights = None
+        self._noted_lines = None
         self.refresh()
 
     def notify_style_update(self) -> None:
@@ -148,10 +175,10 @@ class ArticleView(ScrollView, can_focus=True):
         if where is None or round(self.scroll_y) + where.y >= len(self._lines):
             return  # on the padding, or below the last line
         start, end = self._lines[round(self.scroll_y) + where.y]
-        self.post_message(self.Clicked(self, self._article.id, offset_at(self._text, start, end, where.x)))
+        self.post_message(self.Clicked(self, self._article.id, offset_at(self._text, start, end, max(0, where.x - GUTTER))))
 
     def on_resize(self) -> None:
-        width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width - GUTTER
         if width != self._wrapped_width:
             top = self.top_offset if self._lines else self._pending_top
             self._rewrap(width)
@@ -164,6 +191,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped_width = width
         self._lines = wrap(self._text, width) if width > 0 else []
         self._line_starts = [start for start, _ in self._lines]
+        self._noted_lines = None
         self.virtual_size = Size(width, len(self._lines))
 
     def render_line(self, y: int) -> Strip:
@@ -175,6 +203,19 @@ class ArticleView(ScrollView, can_focus=True):
         start, end = self._lines[index]
         if self._highlights is None:
             self._highlights = paint(self._marks, self._style_of)
-        text = styled_line(self._text, start, end, self._highlights)
+        noted = index in self._noted()
+        text = Text(BAR if noted else " " * GUTTER, self.get_component_rich_style(self.NOTE_BAR) if noted else "", no_wrap=True, end="")
+        text.append_text(styled_line(self._text, start, end, self._highlights))
         strip = Strip(text.render(self.app.console)).apply_style(base)
         return strip.crop(0, width).extend_cell_length(width, base)
+
+    def _noted(self) -> set[int]:
+        """The indexes of the lines that hold part of a noted passage."""
+        if self._noted_lines is None:
+            self._noted_lines = {
+                line
+                for mark in self._marks
+                if mark.style == self.NOTE
+                for line in range(self.line_of(mark.start), self.line_of(max(mark.start, mark.end - 1)) + 1)
+            }
+        return self._noted_lines

@@ -71,7 +71,9 @@ class StatusBar(Widget):
     """The state of the analysis, or the match position ("match 3/12", "12 matches")."""
     disputes: reactive[str] = reactive("")
     """The dispute position ("dispute 2/8", "8 disputes"), once the analysis is done."""
+    notes: reactive[str] = reactive("")
+    """How many notes there are ("3 notes"), once they are read."""
 
     def render(self) -> Text:
-        parts = [part for part in (self.column, self.analysis, self.disputes, self.story) if part]
+        parts = [part for part in (self.column, self.analysis, self.disputes, self.notes, self.story) if part]
         return Text(_SEPARATOR.join(parts), no_wrap=True, overflow="ellipsis")

@@ -63,7 +63,7 @@ class Reader(Horizontal):
     """
 
     BINDINGS = [
-        Binding("tab", "column(1)", "Next column", show=True, key_display="tab", id="column.next"),
+        Binding("tab", "column(1)", "Next column", show=False, key_display="tab", id="column.next"),
         Binding("shift+tab", "column(-1)", "Previous column", show=False, id="column.previous"),
         *(Binding(str(n), f"go_to_column({n - 1})", f"Column {n}", show=False) for n in range(1, 10)),
     ]
@@ -158,6 +158,15 @@ class Reader(Horizontal):
                 on_screen[article_id].scroll_to_offset(offset)
             else:
                 self._reveals[article_id] = offset
+
+    def bring(self, article_id: str, offset: int) -> None:
+        """Make an article's column the current one, sliding it into view, scrolled to `offset`; the focus stays where it is."""
+        index = next((i for i, article in enumerate(self.articles) if article.id == article_id), None)
+        if index is None:
+            return
+        self._reveals = {article_id: offset}
+        self.set_reactive(Reader.current, index)  # not through the watcher: that would take the focus
+        self._place()
 
     def _place(self) -> None:
         """Move the window of columns so that the current article is in it, and fill the columns."""
