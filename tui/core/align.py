@@ -15,9 +15,10 @@ Three steps, so that only plausible pairs reach the scorer:
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -34,8 +35,12 @@ MIN_CONTAINED_WORDS = 5
 """A passage found inside a longer one must have this many words to count as the same words."""
 KEY_WINDOW = 2
 """Index keys pair each content word with the next two, so one inserted word does not hide a match."""
-MAX_KEY_SHARE = 0.05
-"""Index keys used by more than this share of the units (and more than a few) say nothing."""
+MAX_KEY_UNITS = 50
+"""Index keys held by more units than this say nothing. A constant, not a share of the units:
+a key held by a fixed share of the units brings pairs that grow with the square of the corpus."""
+MIN_SHARED_KEYS = 2
+"""Two sentences are candidates when they share this many index keys; quotes, and short passages
+with few keys, need only one."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,21 @@ NAME_WEIGHT = 0.3
 """Names say who or where, not what was said: two sentences about Kato are not the same statement."""
 
 
-def _weights(units: list[Unit]) -> dict[str, float]:
+class Weights(dict):
+    """Stem -> weight, and each unit's summed weight, worked out once rather than once per pair."""
+
+    def __init__(self, table: dict[str, float]) -> None:
+        super().__init__(table)
+        self._totals: dict[int, float] = {}
+
+    def total(self, unit: Unit) -> float:
+        total = self._totals.get(unit.index)
+        if total is None:
+            total = self._totals[unit.index] = sum(self[s] for s in unit.stems)
+        return total
+
+
+def _weights(units: list[Unit]) -> Weights:
     """Inverse document frequency of each stem over the units (rare words weigh more), names less."""
     frequency: dict[str, int] = defaultdict(int)
     capitalised: dict[str, int] = defaultdict(int)
@@ -144,35 +163,40 @@ def _weights(units: list[Unit]) -> dict[str, float]:
         for stem in unit.names:
             capitalised[stem] += 1
     total = len(units) + 1
-    return {
+    return Weights({
         stem: (math.log(total / count) + 0.1) * (NAME_WEIGHT if capitalised[stem] * 2 > count else 1.0)
         for stem, count in frequency.items()
-    }
+    })
 
 
 def candidate_pairs(units: list[Unit]) -> set[tuple[int, int]]:
-    """Pairs of units from different articles that share an index key."""
+    """Pairs of units from different articles that share index keys: two keys, or one when both
+    are quotes or either has few keys."""
     index: dict[str, list[int]] = defaultdict(list)
     for unit in units:
         for key in unit.keys:
             index[key].append(unit.index)
-    limit = max(50, int(len(units) * MAX_KEY_SHARE))
+    usable = {key: posting for key, posting in index.items() if 2 <= len(posting) <= MAX_KEY_UNITS}
+    article = [unit.article for unit in units]
+    lenient = [len(unit.keys) <= 3 for unit in units]
+    quote = [unit.is_quote for unit in units]
     pairs: set[tuple[int, int]] = set()
-    for posting in index.values():
-        if len(posting) < 2 or len(posting) > limit:
-            continue
-        for position, left in enumerate(posting):
-            for right in posting[position + 1 :]:
-                if units[left].article != units[right].article:
-                    pairs.add((left, right))
+    for unit in units:
+        i = unit.index
+        shared = Counter(chain.from_iterable([usable[key] for key in unit.keys if key in usable]))
+        for other, count in shared.items():
+            if other > i and article[other] != article[i] and (
+                count >= MIN_SHARED_KEYS or lenient[i] or lenient[other] or (quote[i] and quote[other])
+            ):
+                pairs.add((i, other))
     return pairs
 
 
-def _overlap(a: Unit, b: Unit, weights: dict[str, float]) -> tuple[float, float, int]:
+def _overlap(a: Unit, b: Unit, weights: Weights) -> tuple[float, float, int]:
     """How much content the two share: weighted Dice (0-100), the share of the smaller one's
     content found in the other (0-100), and how many content words, not names, are shared."""
     shared = a.stems & b.stems
-    first, second = (sum(weights[s] for s in unit.stems) for unit in (a, b))
+    first, second = weights.total(a), weights.total(b)
     common = sum(weights[s] for s in shared)
     words = len(shared - a.names - b.names)
     return 200 * common / (first + second), 100 * common / min(first, second), words
@@ -185,8 +209,14 @@ def _same_speaker(a: Unit, b: Unit) -> bool:
     return bool(set(first.lower().split()) & set(second.lower().split()))
 
 
-def score_pair(a: Unit, b: Unit, weights: dict[str, float]) -> Edge | None:
+def score_pair(a: Unit, b: Unit, weights: Weights) -> Edge | None:
     """An edge when the two passages report the same words or the same statement, else None."""
+    # Every rule after the first needs three shared content words, or two between quotes: with
+    # fewer, only near-identical wording can pass, and ratio's cutoff lets rapidfuzz stop early.
+    words = len((a.stems & b.stems) - a.names - b.names)
+    if words < 2 or (words == 2 and not (a.is_quote and b.is_quote)):
+        ratio = fuzz.ratio(a.norm, b.norm, score_cutoff=90)
+        return Edge(ratio, a.index, b.index) if ratio else None
     ratio = fuzz.ratio(a.norm, b.norm)
     if ratio >= 90:
         return Edge(ratio, a.index, b.index)

@@ -9,11 +9,13 @@ units (Quantity.compatible) is left alone, and numbers about different things ar
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
 from tui.core.segment import sentences
@@ -36,8 +38,10 @@ def find_disputes(
     """Every disagreement across sources, conflicts first, numbered d1, d2, ..."""
     order = {article.id: index for index, article in enumerate(corpus.articles)}
     outlets = {article.id: article.outlet for article in corpus.articles}
+    quantities = [fact for fact in facts if fact.quantity is not None and fact.subject]
+    clusters = _same_quantity_clusters(quantities, groups)
     conflicts = [
-        *_quantity_disputes(corpus, facts, groups, outlets),
+        *_quantity_disputes(corpus, clusters, outlets),
         *_date_disputes(facts, groups, outlets),
         *_wording_disputes(groups, segments or {}, outlets),
         *_attribution_disputes(groups, outlets),
@@ -45,7 +49,9 @@ def find_disputes(
         *_title_disputes(facts, outlets),
     ]
     conflicts.sort(key=lambda dispute: _position(dispute, order))
-    lonely = sorted(_single_source(corpus, facts, conflicts, groups, outlets), key=lambda dispute: _position(dispute, order))
+    lonely = sorted(
+        _single_source(corpus, facts, conflicts, quantities, clusters, outlets), key=lambda dispute: _position(dispute, order)
+    )
     return tuple(_numbered(index, dispute) for index, dispute in enumerate([*conflicts, *lonely], 1))
 
 
@@ -69,13 +75,10 @@ def _sources(versions: Iterable[Version], outlets: dict[str, str]) -> str:
 # Quantities ---------------------------------------------------------------------------------
 
 
-def _quantity_disputes(
-    corpus: Corpus, facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets: dict[str, str]
-) -> list[Dispute]:
-    quantities = [fact for fact in facts if fact.quantity is not None and fact.subject]
+def _quantity_disputes(corpus: Corpus, clusters: list[list[Fact]], outlets: dict[str, str]) -> list[Dispute]:
     order = {article.id: index for index, article in enumerate(corpus.articles)}
     disputes = []
-    for cluster in _same_quantity_clusters(quantities, groups):
+    for cluster in clusters:
         versions = _one_per_source(cluster, order)
         sides, fits_all = _sides(versions)
         if len(sides) > 1:
@@ -84,7 +87,15 @@ def _quantity_disputes(
 
 
 def _same_quantity_clusters(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> list[list[Fact]]:
-    """Facts joined when they measure the same thing: same unit and subject, or the same matched passage."""
+    """Facts joined when they measure the same thing: same unit and subject, or the same matched passage.
+
+    Two facts from different articles are the same thing (_same_thing) when they share a group or
+    their subjects are alike. Facts are bucketed by (unit, group) and by (unit, subject words):
+    within a bucket every cross-article pair is linked, so a bucket is one cluster as soon as it
+    spans two articles, and two buckets whose subjects are alike join when together they span two
+    articles. Alike subjects are found through an inverted index of subject words, so the work
+    grows with the pairs that share a word, not with the square of the facts.
+    """
     group_of = _group_of(facts, groups)
     parent = list(range(len(facts)))
 
@@ -94,14 +105,35 @@ def _same_quantity_clusters(facts: Sequence[Fact], groups: Sequence[MatchGroup])
             index = parent[index]
         return index
 
-    by_unit: dict[str, list[int]] = defaultdict(list)
+    def join(indices: list[int]) -> None:
+        if len({facts[i].span.article for i in indices}) > 1:
+            first = root(indices[0])
+            for i in indices[1:]:
+                parent[root(i)] = first
+
+    by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_subject: dict[str, dict[frozenset[str], list[int]]] = defaultdict(lambda: defaultdict(list))
     for index, fact in enumerate(facts):
-        by_unit[fact.quantity.unit].append(index)  # type: ignore[union-attr]
-    for indices in by_unit.values():
-        for position, left in enumerate(indices):
-            for right in indices[position + 1 :]:
-                if _same_thing(facts[left], facts[right], group_of, (left, right)):
-                    parent[root(left)] = root(right)
+        unit = fact.quantity.unit  # type: ignore[union-attr]
+        if index in group_of:
+            by_group[(unit, group_of[index])].append(index)
+        words = frozenset(fact.subject.split())
+        if words:
+            by_subject[unit][words].append(index)
+    for indices in by_group.values():
+        join(indices)
+    for buckets in by_subject.values():
+        subjects = list(buckets)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for number, words in enumerate(subjects):
+            for word in words:
+                postings[word].append(number)
+        for number, words in enumerate(subjects):
+            join(buckets[words])
+            shared = Counter(chain.from_iterable(postings[word] for word in words))
+            for other, common in shared.items():
+                if other > number and common / (len(words) + len(subjects[other]) - common) >= SUBJECT_LIKENESS:
+                    join(buckets[words] + buckets[subjects[other]])
     clusters: dict[int, list[Fact]] = defaultdict(list)
     for index, fact in enumerate(facts):
         clusters[root(index)].append(fact)
@@ -142,7 +174,34 @@ def _one_per_source(cluster: list[Fact], order: dict[str, int]) -> list[Fact]:
 
 def _sides(facts: list[Fact]) -> tuple[list[list[Fact]], list[Fact]]:
     """The facts that clash, split into sides whose values could all be true together, and the
-    facts that fit every side ("over $1 trillion" fits both $1.07 and $1.13 trillion)."""
+    facts that fit every side ("over $1 trillion" fits both $1.07 and $1.13 trillion).
+
+    Values agree when their ranges overlap, so a fact clashes with some other exactly when the
+    highest low end is above its high end or the lowest high end below its low end, and a side
+    takes a fact that overlaps the side's common range: linear, not quadratic, in the facts."""
+    ranges = [_range(fact) for fact in facts]
+    if len({fact.quantity.unit for fact in facts}) != 1 or any(low > high for low, high in ranges):  # type: ignore[union-attr]
+        return _sides_pairwise(facts)
+    top_low = max(low for low, _ in ranges)
+    bottom_high = min(high for _, high in ranges)
+    clashing = [(fact, (low, high)) for fact, (low, high) in zip(facts, ranges) if top_low > high or bottom_high < low]
+    clash_ids = {id(fact) for fact, _ in clashing}
+    fits_all = [fact for fact in facts if id(fact) not in clash_ids]
+    sides: list[list[Fact]] = []
+    common: list[tuple[float, float]] = []  # each side's highest low end and lowest high end
+    for fact, (low, high) in clashing:
+        for index, (side_low, side_high) in enumerate(common):
+            if low <= side_high and side_low <= high:
+                sides[index].append(fact)
+                common[index] = (max(side_low, low), min(side_high, high))
+                break
+        else:
+            sides.append([fact])
+            common.append((low, high))
+    return sides, fits_all
+
+
+def _sides_pairwise(facts: list[Fact]) -> tuple[list[list[Fact]], list[Fact]]:
     clashing = [fact for fact in facts if any(not _agree(fact.quantity, other.quantity) for other in facts)]
     fits_all = [fact for fact in facts if fact not in clashing]
     sides: list[list[Fact]] = []
@@ -241,10 +300,11 @@ def _wording_disputes(
     order = {article: index for index, article in enumerate(outlets)}
     """One utterance quoted in different words: the variant groups, with the same remark from other sources."""
     disputes = []
+    quotes = _Quotes(segments)
     for group in groups:
         if group.wording != "variant":
             continue
-        members = sorted([*group.members, *_same_remark_elsewhere(group, segments)], key=lambda m: order[m.span.article])
+        members = sorted([*group.members, *_same_remark_elsewhere(group, segments, quotes)], key=lambda m: order[m.span.article])
         versions = tuple(Version(member.span, member.text, member.text) for member in members)
         speaker = _speaker(group.members)
         wordings = len({normalise(version.text) for version in versions})
@@ -261,27 +321,49 @@ REMARK_WORDS = 12
 """A remark short enough that one shared content word can tie two wordings of it together."""
 
 
-def _same_remark_elsewhere(group: MatchGroup, segments: dict[str, tuple[Segment, ...]]) -> list[Segment]:
+class _Quotes:
+    """Every article's quote sentences, worked out once: with their content words, normalised
+    text and length, and which articles quote someone with a given name word."""
+
+    def __init__(self, segments: dict[str, tuple[Segment, ...]]) -> None:
+        self.of: dict[str, list[tuple[Segment, set[str], str, int]]] = {}
+        self.articles_quoting: dict[str, set[str]] = defaultdict(set)
+        for article, article_segments in segments.items():
+            self.of[article] = [
+                (quote, set(content_words(quote.text)), normalise(quote.text), len(quote.text.split()))
+                for quote in _quote_sentences(article_segments)
+            ]
+            for quote, *_ in self.of[article]:
+                for word in (quote.speaker or "").lower().split():
+                    self.articles_quoting[word].add(article)
+
+
+def _same_remark_elsewhere(
+    group: MatchGroup, segments: dict[str, tuple[Segment, ...]], quotes: _Quotes | None = None
+) -> list[Segment]:
     """For each source not in the group, its short quote by the same speaker that shares a content
     word with every version and reads most like them, if it has one."""
     speaker = _speaker(group.members)
     if not speaker or max(len(m.text.split()) for m in group.members) > REMARK_WORDS:
         return []
+    quotes = quotes or _Quotes(segments)
     wordings = [normalise(member.text) for member in group.members]
     stems = [set(content_words(member.text)) for member in group.members]
     longest = max(len(wording.split()) for wording in wordings)
+    quoting = set().union(*(quotes.articles_quoting.get(word, set()) for word in speaker.lower().split()))
     found = []
-    for article, article_segments in segments.items():
-        if article in group.articles:
+    for article in segments:
+        if article in group.articles or article not in quoting:
             continue
         candidates = [
-            quote
-            for quote in _quote_sentences(article_segments)
+            (quote, normalised)
+            for quote, quote_stems, normalised, length in quotes.of[article]
             if _one_person(quote.speaker, speaker)
-            and len(quote.text.split()) <= min(REMARK_WORDS, 1.5 * longest)
-            and all(set(content_words(quote.text)) & member for member in stems)
+            and length <= min(REMARK_WORDS, 1.5 * longest)
+            and all(quote_stems & member for member in stems)
         ]
-        likeness = {id(q): sum(fuzz.token_sort_ratio(normalise(q.text), w) for w in wordings) / len(wordings) for q in candidates}
+        likeness = {id(q): sum(fuzz.token_sort_ratio(n, w) for w in wordings) / len(wordings) for q, n in candidates}
+        candidates = [q for q, _ in candidates]  # type: ignore[misc]
         best = max(candidates, key=lambda q: likeness[id(q)], default=None)
         if best is not None and likeness[id(best)] >= REMARK_LIKENESS:
             found.append(best)
@@ -341,16 +423,30 @@ def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[D
         if fact.type == "person":
             first_mention.setdefault(_person_name(fact), fact)
     names = list(first_mention)
+    # Only names of as many words can be spelled two ways: compare within those buckets, each
+    # name against the later ones in one rapidfuzz call, then in the original order.
+    lowered = [name.lower() for name in names]
+    by_words: dict[int, list[int]] = defaultdict(list)
+    for index, name in enumerate(names):
+        by_words[len(name.split())].append(index)
+    alike: list[tuple[int, int]] = []
+    for indices in by_words.values():
+        choices = [lowered[index] for index in indices]
+        for k, index in enumerate(indices):
+            found = process.extract(
+                choices[k], choices[k + 1 :], scorer=fuzz.token_sort_ratio, score_cutoff=SPELLING_LIKENESS, limit=None
+            )
+            alike.extend((index, indices[k + 1 + j]) for _, _, j in found)
     disputes = []
-    for position, name in enumerate(names):
-        for other in names[position + 1 :]:
-            if _spelled_two_ways(name, other):
-                pair = (first_mention[name], first_mention[other])
-                if pair[0].span.article == pair[1].span.article:
-                    continue
-                versions = tuple(_version(fact) for fact in pair)
-                summary = f"Name spelled two ways: {name} vs {other} ({_sources(versions, outlets)})"
-                disputes.append(Dispute("", "spelling", summary, versions, "two names alike but not the same"))
+    for position, later in sorted(alike):
+        name, other = names[position], names[later]
+        if _spelled_two_ways(name, other):
+            pair = (first_mention[name], first_mention[other])
+            if pair[0].span.article == pair[1].span.article:
+                continue
+            versions = tuple(_version(fact) for fact in pair)
+            summary = f"Name spelled two ways: {name} vs {other} ({_sources(versions, outlets)})"
+            disputes.append(Dispute("", "spelling", summary, versions, "two names alike but not the same"))
     return disputes
 
 
@@ -411,7 +507,11 @@ def _offices_differ(first: Fact, second: Fact) -> bool:
 
 def _single_source(
     corpus: Corpus,
-    facts: Sequence[Fact], conflicts: list[Dispute], groups: Sequence[MatchGroup], outlets: dict[str, str]
+    facts: Sequence[Fact],
+    conflicts: list[Dispute],
+    quantities: Sequence[Fact],
+    clusters: list[list[Fact]],
+    outlets: dict[str, str],
 ) -> list[Dispute]:
     """People and numbers that only one source mentions: not wrong, but uncorroborated."""
     disputed = {(version.span.article, version.span.start) for dispute in conflicts for version in dispute.versions}
@@ -421,7 +521,7 @@ def _single_source(
             fact = mentions[0]
             summary = f"Only {outlets[fact.span.article]} mentions {_person_name(fact)}"
             found.append(Dispute("", "single-source", summary, (_version(fact),), "no other source names this person"))
-    found.extend(_lonely_numbers(corpus, facts, disputed, groups, outlets))
+    found.extend(_lonely_numbers(corpus, quantities, clusters, disputed, outlets))
     return found
 
 
@@ -444,15 +544,17 @@ def _people(facts: Sequence[Fact]) -> list[list[Fact]]:
 
 def _lonely_numbers(
     corpus: Corpus,
-    facts: Sequence[Fact], disputed: set[tuple[str, int]], groups: Sequence[MatchGroup], outlets: dict[str, str]
+    quantities: Sequence[Fact],
+    clusters: list[list[Fact]],
+    disputed: set[tuple[str, int]],
+    outlets: dict[str, str],
 ) -> list[Dispute]:
-    quantities = [fact for fact in facts if fact.quantity is not None and fact.subject]
-    clusters = _same_quantity_clusters(quantities, groups)
     corroborated = {(fact.span.article, fact.span.start) for cluster in clusters for fact in cluster}
+    elsewhere = _Elsewhere(quantities)
     found = []
     for fact in quantities:
         key = (fact.span.article, fact.span.start)
-        if key in corroborated or key in disputed or _elsewhere(fact, quantities):
+        if key in corroborated or key in disputed or elsewhere(fact):
             continue
         about = _subject_phrase(corpus, [fact])
         summary = f"Only {outlets[fact.span.article]} gives {fact.text.strip()}" + (f" ({about})" if about else "")
@@ -460,9 +562,49 @@ def _lonely_numbers(
     return found
 
 
-def _elsewhere(fact: Fact, quantities: Sequence[Fact]) -> bool:
-    """Whether another source gives a compatible value in the same unit (so the number is corroborated)."""
-    return any(
-        other.span.article != fact.span.article and _agree(fact.quantity, other.quantity) and other.quantity.unit != ""  # type: ignore[union-attr]
-        for other in quantities
-    )
+class _Elsewhere:
+    """Whether another source gives a compatible value in the same unit (so the number is
+    corroborated). Compatible values are overlapping ranges, so per unit the ranges are sorted by
+    their low end, with running maxima of the high end from two different articles: one bisect
+    answers each question. Bare numbers (unit "") corroborate nothing and are left out."""
+
+    def __init__(self, quantities: Sequence[Fact]) -> None:
+        ranges: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+        for fact in quantities:
+            low, high = _range(fact)
+            if fact.quantity.unit != "" and low <= high:  # type: ignore[union-attr]
+                ranges[fact.quantity.unit].append((low, high, fact.span.article))  # type: ignore[union-attr]
+        self.lows: dict[str, list[float]] = {}
+        self.best: dict[str, list[tuple[float, str, float]]] = {}
+        for unit, found in ranges.items():
+            found.sort(key=lambda item: item[0])
+            best: list[tuple[float, str, float]] = []  # (highest high, its article, highest high of another article)
+            top, top_article, second = float("-inf"), "", float("-inf")
+            for _, high, article in found:
+                if high > top:
+                    if article != top_article:
+                        second = top
+                    top, top_article = high, article
+                elif article != top_article and high > second:
+                    second = high
+                best.append((top, top_article, second))
+            self.lows[unit] = [low for low, _, _ in found]
+            self.best[unit] = best
+
+    def __call__(self, fact: Fact) -> bool:
+        unit = fact.quantity.unit  # type: ignore[union-attr]
+        low, high = _range(fact)
+        if unit not in self.lows or low > high:
+            return False
+        count = bisect.bisect_right(self.lows[unit], high)
+        if not count:
+            return False
+        top, top_article, second = self.best[unit][count - 1]
+        return (top if top_article != fact.span.article else second) >= low
+
+
+def _range(fact: Fact) -> tuple[float, float]:
+    quantity = fact.quantity
+    low = quantity.low if quantity.low is not None else float("-inf")  # type: ignore[union-attr]
+    high = quantity.high if quantity.high is not None else float("inf")  # type: ignore[union-attr]
+    return low, high
