@@ -184,3 +184,19 @@ def test_bundled_furniture_joins_no_group(bundled: Analysis) -> None:
         ("toi", "TOI Business Desk"),
     ]:
         assert group_with(bundled, article, words) is None, words
+
+
+def test_a_quote_carried_word_for_word_by_many_outlets_is_one_group_with_its_paraphrase(tmp_path: Path) -> None:
+    """Sixty outlets running the same wire quote fill every index key past its cap; the copies
+    still make one exact group, and the one outlet that reports the words indirectly joins it."""
+    quote = "We will not allow the port to close while a single container is still waiting"
+    files = {f"wire{n:02d}.txt": f'"{quote}," harbour master Lena Ostrova said on Friday.\n' for n in range(60)}
+    files["radio.txt"] = (
+        "Harbour master Lena Ostrova said she would not allow the port to close while a single "
+        "container was still waiting.\n"
+    )
+    analysis = analyse_files(tmp_path, files)
+    group = group_with(analysis, "wire00", "We will not allow the port")
+    assert group is not None and group.wording == "exact"
+    assert len(group.members) == 61
+    assert group_with(analysis, "radio", "would not allow the port") == group

@@ -35,7 +35,7 @@ MIN_CONTAINED_WORDS = 5
 """A passage found inside a longer one must have this many words to count as the same words."""
 KEY_WINDOW = 2
 """Index keys pair each content word with the next two, so one inserted word does not hide a match."""
-MAX_KEY_UNITS = 50
+MAX_KEY_UNITS = 30
 """Index keys held by more units than this say nothing. A constant, not a share of the units:
 a key held by a fixed share of the units brings pairs that grow with the square of the corpus."""
 MIN_SHARED_KEYS = 2
@@ -171,25 +171,46 @@ def _weights(units: list[Unit]) -> Weights:
 
 def candidate_pairs(units: list[Unit]) -> set[tuple[int, int]]:
     """Pairs of units from different articles that share index keys: two keys, or one when both
-    are quotes or either has few keys."""
+    are quotes or either has few keys. Word-for-word copies (syndicated wire copy) are paired
+    with each other directly and indexed once, so a quote sixty outlets carry still finds its
+    paraphrases instead of filling every key past the cap."""
+    copies: dict[str, list[int]] = defaultdict(list)
+    for unit in units:
+        copies[unit.norm].append(unit.index)
+    representatives = [units[members[0]] for members in copies.values()]
+    pairs = {pair for members in copies.values() for pair in _across_articles(units, members, members)}
+    for left, right in _key_pairs(representatives):
+        pairs.update(_across_articles(units, copies[units[left].norm], copies[units[right].norm]))
+    return pairs
+
+
+def _key_pairs(units: list[Unit]) -> Iterable[tuple[int, int]]:
+    """Pairs of these units (by index) that share enough index keys."""
     index: dict[str, list[int]] = defaultdict(list)
     for unit in units:
         for key in unit.keys:
             index[key].append(unit.index)
     usable = {key: posting for key, posting in index.items() if 2 <= len(posting) <= MAX_KEY_UNITS}
-    article = [unit.article for unit in units]
-    lenient = [len(unit.keys) <= 3 for unit in units]
-    quote = [unit.is_quote for unit in units]
-    pairs: set[tuple[int, int]] = set()
+    by_index = {unit.index: unit for unit in units}
     for unit in units:
-        i = unit.index
         shared = Counter(chain.from_iterable([usable[key] for key in unit.keys if key in usable]))
         for other, count in shared.items():
-            if other > i and article[other] != article[i] and (
-                count >= MIN_SHARED_KEYS or lenient[i] or lenient[other] or (quote[i] and quote[other])
-            ):
-                pairs.add((i, other))
-    return pairs
+            if other > unit.index and _enough(unit, by_index[other], count):
+                yield unit.index, other
+
+
+def _enough(first: Unit, second: Unit, shared_keys: int) -> bool:
+    lenient = len(first.keys) <= 3 or len(second.keys) <= 3 or (first.is_quote and second.is_quote)
+    return shared_keys >= MIN_SHARED_KEYS or lenient
+
+
+def _across_articles(units: list[Unit], lefts: list[int], rights: list[int]) -> Iterable[tuple[int, int]]:
+    for left in lefts:
+        for right in rights:
+            if left < right and units[left].article != units[right].article:
+                yield left, right
+            elif right < left and units[left].article != units[right].article:
+                yield right, left
 
 
 def _overlap(a: Unit, b: Unit, weights: Weights) -> tuple[float, float, int]:
