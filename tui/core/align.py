@@ -39,8 +39,8 @@ MAX_KEY_UNITS = 30
 """Index keys held by more units than this say nothing. A constant, not a share of the units:
 a key held by a fixed share of the units brings pairs that grow with the square of the corpus."""
 MIN_SHARED_KEYS = 2
-"""Two sentences are candidates when they share this many index keys; quotes, and short passages
-with few keys, need only one."""
+"""Two sentences are candidates when they share this many index keys; one speaker's quotes, and
+short passages with few keys, need only one."""
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,10 @@ def _key_pairs(units: list[Unit]) -> Iterable[tuple[int, int]]:
 
 
 def _enough(first: Unit, second: Unit, shared_keys: int) -> bool:
-    lenient = len(first.keys) <= 3 or len(second.keys) <= 3 or (first.is_quote and second.is_quote)
+    # One speaker's reworded quote may share a single key; so may a short passage with few keys.
+    lenient = len(first.keys) <= 3 or len(second.keys) <= 3 or (
+        first.is_quote and second.is_quote and _same_speaker(first, second)
+    )
     return shared_keys >= MIN_SHARED_KEYS or lenient
 
 
