@@ -9,6 +9,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from tui.ui.app import KatoApp
+from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import StatusBar
 
 
@@ -43,3 +44,19 @@ async def run_command(pilot: Pilot, app: KatoApp, command: str) -> None:
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*command, "enter")
     await pilot.pause()
+
+
+async def analysed(app: KatoApp, pilot: Pilot) -> None:
+    """Wait for the analysis worker and the screen to settle."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def view_of(app: KatoApp, article_id: str) -> ArticleView:
+    """The on-screen view of an article."""
+    return next(view for view in app.query(ArticleView) if view.article.id == article_id)
+
+
+def on_screen(view: ArticleView, offset: int) -> bool:
+    """Whether the line holding the body offset is among the lines the view shows."""
+    return view.scroll_y <= view.line_of(offset) < view.scroll_y + view.size.height

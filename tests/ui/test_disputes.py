@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Label
 
 from tests.ui.conftest import WriteCorpus
-from tests.ui.helpers import record_notifications, run_command, screen_text
+from tests.ui.helpers import analysed, on_screen, record_notifications, run_command, screen_text, view_of
 from tui.core.analysis import analyse
 from tui.core.model import Corpus, Dispute
 from tui.ui.app import KatoApp, make_app
@@ -34,29 +34,16 @@ def fire(write_corpus: WriteCorpus) -> Corpus:
     )
 
 
-async def _analysed(app: KatoApp, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def _disputes(app: KatoApp) -> str:
     """The dispute part of the status: "8 disputes", "dispute 2/8"."""
     return app.query_one(StatusBar).disputes
 
 
-def _view(app: KatoApp, article_id: str) -> ArticleView:
-    return next(view for view in app.query(ArticleView) if view.article.id == article_id)
-
-
-def _on_screen(view: ArticleView, offset: int) -> bool:
-    return view.scroll_y <= view.line_of(offset) < view.scroll_y + view.size.height
-
-
 def _shows_version(app: KatoApp, dispute: Dispute) -> None:
     """Every version's line is on screen in its column, marked in the dispute style."""
     for version in dispute.versions:
-        view = _view(app, version.span.article)
-        assert _on_screen(view, version.span.start), (dispute.id, version.span)
+        view = view_of(app, version.span.article)
+        assert on_screen(view, version.span.start), (dispute.id, version.span)
         marked = [(m.start, m.end) for m in view.marks if m.style == ArticleView.DISPUTE]
         assert (version.span.start, version.span.end) in marked
 
@@ -67,7 +54,7 @@ async def test_the_status_counts_the_disputes_of_the_bundled_story(bundled: Corp
     assert len(disputes) > 1
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         assert _disputes(app) == f"{len(disputes)} disputes"
         assert f"matches │ {len(disputes)} disputes" in screen_text(app)
         assert [d.id for d in app.disputes.disputes] == [d.id for d in disputes]
@@ -77,7 +64,7 @@ async def test_next_dispute_scrolls_every_column_to_the_holdings_figures(bundled
     """] goes to "dispute 1/N", the holdings figures: each column shows its figure, marked; [ goes back round."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         total = len(app.disputes.disputes)
         await pilot.press(NEXT)
         await pilot.wait_for_scheduled_animations()
@@ -86,7 +73,7 @@ async def test_next_dispute_scrolls_every_column_to_the_holdings_figures(bundled
         assert first.kind == "number" and all("trillion" in version.text for version in first.versions)
         assert len({version.span.article for version in first.versions}) == 5
         _shows_version(app, first)
-        assert _view(app, "zaobao").scroll_y > 0
+        assert view_of(app, "zaobao").scroll_y > 0
         await pilot.press(PREVIOUS)
         assert _disputes(app) == f"dispute {total}/{total}"
         await pilot.press(NEXT)
@@ -97,7 +84,7 @@ async def test_brackets_wrap_round_and_visit_every_dispute(bundled: Corpus) -> N
     """[ before any jump goes to the last dispute; ] steps through all of them, each shown, and wraps to the first."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         disputes = app.disputes.disputes
         await pilot.press(PREVIOUS)
         assert _disputes(app) == f"dispute {len(disputes)}/{len(disputes)}"
@@ -114,26 +101,26 @@ async def test_an_article_off_screen_opens_at_its_version(bundled: Corpus) -> No
     """At 80 columns Lianhe Zaobao is off screen; after ] it slides in at its figure."""
     app = make_app(bundled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press(NEXT)
         await pilot.wait_for_scheduled_animations()
         assert "zaobao" not in [view.article.id for view in app.query(ArticleView)]
         await pilot.press("5")
         await pilot.pause()
-        zaobao = _view(app, "zaobao")
+        zaobao = view_of(app, "zaobao")
         version = next(v for v in app.disputes.current.versions if v.span.article == "zaobao")
-        assert zaobao.scroll_y > 0 and _on_screen(zaobao, version.span.start)
+        assert zaobao.scroll_y > 0 and on_screen(zaobao, version.span.start)
 
 
 async def test_the_dispute_is_drawn_in_its_own_style(bundled: Corpus) -> None:
     """The version's words are drawn in the dispute style, which is unlike every match colour."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press(NEXT)
         await pilot.wait_for_scheduled_animations()
         version = next(v for v in app.disputes.current.versions if v.span.article == "unattributed")
-        view = _view(app, "unattributed")
+        view = view_of(app, "unattributed")
         style = view.get_component_rich_style(ArticleView.DISPUTE)
         line = view.render_line(view.line_of(version.span.start) - round(view.scroll_y))
         assert any(segment.style == style and "$1.13" in segment.text for segment in line)
@@ -145,7 +132,7 @@ async def test_d_opens_the_panel_focused_and_closes_it_back_to_the_column(bundle
     """d shows the panel with the focus in it; d again hides it and the column has the focus back; esc too."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         panel = app.query_one(DisputesPanel)
         assert not panel.display
         await pilot.press("tab", "d")
@@ -162,7 +149,7 @@ async def test_the_panel_lists_conflicts_then_single_source_claims(bundled: Corp
     """Each row has the dispute's kind and summary; conflicts name the outlets on each side; a rule before the single-source ones."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press("d")
         disputes = app.disputes.disputes
         kinds = [d.kind for d in disputes]
@@ -184,7 +171,7 @@ async def test_choosing_a_row_jumps_and_choosing_it_again_shows_the_details(bund
     """enter on the third row makes d3 current and scrolls its column; enter again opens its details."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         total = len(app.disputes.disputes)
         await pilot.press("d", "down", "down", "enter")
         await pilot.wait_for_scheduled_animations()
@@ -200,7 +187,7 @@ async def test_clicking_a_row_jumps_and_the_highlight_follows_the_keys(bundled: 
     """A click on the first row goes to d1; ] then moves the panel's highlighted row along."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press("d")
         panel = app.query_one(DisputesPanel)
         panel.highlighted = 4
@@ -216,7 +203,7 @@ async def test_enter_opens_the_details_of_what_was_gone_to_last(bundled: Corpus)
     """After ] enter shows the dispute with every outlet and value; ] steps inside; after n enter shows the match."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press(NEXT, "enter")
         await pilot.pause()
         assert isinstance(app.screen, DisputeDetail)
@@ -243,7 +230,7 @@ async def test_the_versions_stand_side_by_side_when_they_fit(bundled: Corpus) ->
     for size, stacked in (((200, 50), False), ((80, 24), True)):
         app = make_app(bundled)
         async with app.run_test(size=size) as pilot:
-            await _analysed(app, pilot)
+            await analysed(app, pilot)
             await pilot.press(NEXT, "enter")
             await pilot.pause()
             cards = list(app.screen.query(".version"))
@@ -256,15 +243,15 @@ async def test_the_panel_leaves_the_text_readable_at_80x24(bundled: Corpus) -> N
     """With the panel open at 80x24 both columns still show several lines of text and the current version."""
     app = make_app(bundled)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press(NEXT, "d")
         await pilot.wait_for_scheduled_animations()
         assert app.query_one(DisputesPanel).display
         for view in app.query(ArticleView):
             assert view.size.height >= 6
-        cna = _view(app, "cna")
+        cna = view_of(app, "cna")
         version = next(v for v in app.disputes.current.versions if v.span.article == "cna")
-        assert _on_screen(cna, version.span.start)
+        assert on_screen(cna, version.span.start)
         assert "exceeding $1 trillion" in screen_text(app)
 
 
@@ -272,7 +259,7 @@ async def test_a_planted_disagreement_is_found_and_shown(fire: Corpus) -> None:
     """40 homes against 65: one dispute; ] marks both figures; the details give both outlets and values."""
     app = make_app(fire)
     async with app.run_test(size=(120, 30)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         assert _disputes(app) == "1 dispute"
         dispute = app.disputes.disputes[0]
         assert dispute.kind == "number"
@@ -292,7 +279,7 @@ async def test_markup_in_a_disputed_passage_shows_literally(fire: Corpus) -> Non
     """The outlet's [red] and the sentence's [bold] are drawn as characters in the panel and the details."""
     app = make_app(fire)
     async with app.run_test(size=(120, 30)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press("d")
         assert "[red]Coast[/red] News" in screen_text(app)
         await pilot.press("enter", "enter")
@@ -311,7 +298,7 @@ async def test_a_corpus_without_disputes_says_so(write_corpus: WriteCorpus) -> N
     app = make_app(corpus)
     messages = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         assert _disputes(app) == "0 disputes"
         await pilot.press(NEXT)
         assert _disputes(app) == "0 disputes"
@@ -324,7 +311,7 @@ async def test_dispute_keys_are_in_the_footer_the_help_and_the_palette(fire: Cor
     """The footer shows "Next dispute" and "Disputes", the help lists ] / [ and d, the palette runs the dispute commands."""
     app = make_app(fire)
     async with app.run_test(size=(120, 30)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         text = screen_text(app)
         assert "Next dispute" in text and "Disputes" in text
         await pilot.press("question_mark")

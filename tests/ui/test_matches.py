@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Label
 
 from tests.ui.conftest import WriteCorpus
-from tests.ui.helpers import record_notifications, run_command, screen_text, status
+from tests.ui.helpers import analysed, on_screen, record_notifications, run_command, screen_text, status, view_of
 from tui.ui.widgets.bars import StatusBar
 from tui.core.analysis import analyse
 from tui.core.model import Corpus, MatchGroup
@@ -48,23 +48,9 @@ def shared(write_corpus: WriteCorpus) -> Corpus:
     )
 
 
-async def _analysed(app: KatoApp, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def _analysis(app: KatoApp) -> str:
     """The analysis part of the status: "analysing…", "12 matches", "match 3/12", ..."""
     return app.query_one(StatusBar).analysis
-
-
-def _view(app: KatoApp, article_id: str) -> ArticleView:
-    return next(view for view in app.query(ArticleView) if view.article.id == article_id)
-
-
-def _on_screen(view: ArticleView, offset: int) -> bool:
-    """Whether the line holding the body offset is among the lines the view shows."""
-    return view.scroll_y <= view.line_of(offset) < view.scroll_y + view.size.height
 
 
 def _versions(app: KatoApp) -> list[str]:
@@ -83,7 +69,7 @@ async def test_the_status_counts_the_matches_of_the_bundled_story(bundled: Corpu
     assert len(groups) > 1
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         assert f"{len(groups)} matches" in status(app)
         assert [group.id for group in app.matches.groups] == [group.id for group in groups]
 
@@ -92,11 +78,11 @@ async def test_every_matched_passage_is_highlighted_in_its_groups_colour(bundled
     """The line holding a member is drawn with its group's component style; neighbouring groups differ."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         styles = []
         for index, group in enumerate(app.matches.groups[:2]):
             member = group.members[0]
-            view = _view(app, member.span.article)
+            view = view_of(app, member.span.article)
             view.scroll_to(y=view.line_of(member.span.start), animate=False, immediate=True)
             await pilot.pause()
             style = view.get_component_rich_style(ArticleView.match_style(index))
@@ -109,7 +95,7 @@ async def test_n_visits_every_group_of_the_bundled_story_and_wraps(bundled: Corp
     """At 200x50 all five columns show; after each n every member's passage is on screen in its column."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         groups = app.matches.groups
         scrolled = set()
         for number, group in enumerate(groups, 1):
@@ -117,8 +103,8 @@ async def test_n_visits_every_group_of_the_bundled_story_and_wraps(bundled: Corp
             await pilot.wait_for_scheduled_animations()
             assert _analysis(app) == f"match {number}/{len(groups)}"
             for member in group.members:
-                view = _view(app, member.span.article)
-                assert _on_screen(view, member.span.start), (group.id, member.span)
+                view = view_of(app, member.span.article)
+                assert on_screen(view, member.span.start), (group.id, member.span)
                 if view.scroll_y > 0:
                     scrolled.add(member.span.article)
         assert len(scrolled) >= 2
@@ -130,23 +116,23 @@ async def test_n_jumps_to_the_first_match_and_scrolls_the_other_column(shared: C
     """n goes to "match 1/2" and the column whose passage was below the fold scrolls to it."""
     app = make_app(shared)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         assert _analysis(app) == "2 matches"
-        beta = _view(app, "b")
+        beta = view_of(app, "b")
         first = app.matches.groups[0]
-        assert beta.scroll_y == 0 and not _on_screen(beta, _member(first, "b"))
+        assert beta.scroll_y == 0 and not on_screen(beta, _member(first, "b"))
         await pilot.press("n")
         await pilot.wait_for_scheduled_animations()
         assert _analysis(app) == "match 1/2"
-        assert beta.scroll_y > 0 and _on_screen(beta, _member(first, "b"))
-        assert _on_screen(_view(app, "a"), _member(first, "a"))
+        assert beta.scroll_y > 0 and on_screen(beta, _member(first, "b"))
+        assert on_screen(view_of(app, "a"), _member(first, "a"))
 
 
 async def test_n_and_capital_n_step_and_wrap_round(shared: Corpus) -> None:
     """N before any jump goes to the last group; n past the last comes back to the first."""
     app = make_app(shared)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press("N")
         assert _analysis(app) == "match 2/2"
         await pilot.press("n")
@@ -161,26 +147,26 @@ async def test_an_article_off_screen_opens_at_the_passage(shared: Corpus) -> Non
     """The third article isn't on screen at 80 columns; after the jump it slides in showing its passage."""
     app = make_app(shared)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press("n", "n")
         await pilot.wait_for_scheduled_animations()
         assert "c" not in [view.article.id for view in app.query(ArticleView)]
         await pilot.press("3")
         await pilot.pause()
-        gamma = _view(app, "c")
-        assert gamma.scroll_y > 0 and _on_screen(gamma, _member(app.matches.groups[1], "c"))
+        gamma = view_of(app, "c")
+        assert gamma.scroll_y > 0 and on_screen(gamma, _member(app.matches.groups[1], "c"))
 
 
 async def test_the_current_group_is_emphasised(shared: Corpus) -> None:
     """After n, the current group's passages carry the current style over their group colour; the other group's don't."""
     app = make_app(shared)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
-        assert not any(mark.style == ArticleView.CURRENT for mark in _view(app, "a").marks)
+        await analysed(app, pilot)
+        assert not any(mark.style == ArticleView.CURRENT for mark in view_of(app, "a").marks)
         await pilot.press("n")
-        current = [mark for mark in _view(app, "a").marks if mark.style == ArticleView.CURRENT]
+        current = [mark for mark in view_of(app, "a").marks if mark.style == ArticleView.CURRENT]
         assert [(mark.start, mark.end) for mark in current] == [(0, len(SAID))]
-        line = _view(app, "a").render_line(0)
+        line = view_of(app, "a").render_line(0)
         assert any(segment.style and segment.style.bold for segment in line)
 
 
@@ -188,7 +174,7 @@ async def test_enter_shows_every_version_and_escape_closes(shared: Corpus) -> No
     """enter before any jump opens the first group; it names every outlet; n moves on inside; escape closes."""
     app = make_app(shared)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MatchDetail)
@@ -207,7 +193,7 @@ async def test_details_of_the_bundled_story_name_every_outlet_of_the_group(bundl
     """On the real story the detail lists one version per member, by outlet, with the speaker or its absence."""
     app = make_app(bundled)
     async with app.run_test(size=(160, 50)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press("n", "n", "enter")
         await pilot.pause()
         group = app.matches.current
@@ -226,7 +212,7 @@ async def test_enter_without_matches_says_so(write_corpus: WriteCorpus) -> None:
     app = make_app(corpus)
     messages = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         assert _analysis(app) == "0 matches"
         await pilot.press("enter", "n")
         await pilot.pause()
@@ -239,8 +225,8 @@ async def test_clicking_a_highlight_selects_its_group(shared: Corpus) -> None:
     """A click on the second group's passage makes it current and scrolls the others to it."""
     app = make_app(shared)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
-        alpha = _view(app, "a")
+        await analysed(app, pilot)
+        alpha = view_of(app, "a")
         second = app.matches.groups[1]
         start = _member(second, "a")
         alpha.scroll_to(y=alpha.line_of(start), animate=False, immediate=True)
@@ -248,15 +234,15 @@ async def test_clicking_a_highlight_selects_its_group(shared: Corpus) -> None:
         assert await pilot.click(alpha, offset=(3, alpha.gutter.top))
         await pilot.wait_for_scheduled_animations()
         assert _analysis(app) == "match 2/2"
-        assert _on_screen(_view(app, "b"), _member(second, "b"))
+        assert on_screen(view_of(app, "b"), _member(second, "b"))
 
 
 async def test_clicking_plain_text_selects_nothing(shared: Corpus) -> None:
     """A click on text no group shares leaves the status at the totals."""
     app = make_app(shared)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
-        await pilot.click(_view(app, "b"), offset=(3, 2))
+        await analysed(app, pilot)
+        await pilot.click(view_of(app, "b"), offset=(3, 2))
         assert _analysis(app) == "2 matches"
 
 
@@ -264,8 +250,8 @@ async def test_u_marks_the_unique_passages_and_back(shared: Corpus) -> None:
     """u dims the text and marks what only one source has; u again brings the match highlights back."""
     app = make_app(shared)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
-        alpha = _view(app, "a")
+        await analysed(app, pilot)
+        alpha = view_of(app, "a")
         matched = alpha.marks
         await pilot.press("u")
         assert "unique passages" in status(app)
@@ -286,7 +272,7 @@ async def test_markup_in_a_matched_passage_shows_literally_in_the_details(write_
     )
     app = make_app(corpus)
     async with app.run_test(size=(140, 30)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         await pilot.press("enter")
         await pilot.pause()
         versions = app.screen.query(VersionDiff)
@@ -298,7 +284,7 @@ async def test_match_keys_are_in_the_footer_the_help_and_the_palette(shared: Cor
     """The footer shows "Next match", the help lists n / N and u, the palette runs "match: next"."""
     app = make_app(shared)
     async with app.run_test(size=(120, 30)) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         assert "Next match" in screen_text(app)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -314,8 +300,8 @@ async def test_a_theme_change_recolours_the_highlights(shared: Corpus) -> None:
     """The colours come from the theme: switching it redraws a matched passage in the new theme's colour."""
     app = make_app(shared)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _analysed(app, pilot)
-        alpha = _view(app, "a")
+        await analysed(app, pilot)
+        alpha = view_of(app, "a")
 
         def passage_background() -> object:
             return next(segment.style.bgcolor for segment in alpha.render_line(0) if segment.text.startswith("The minister"))
@@ -337,6 +323,6 @@ async def test_the_worker_reports_its_progress_and_the_total_stays(bundled: Corp
 
     app = make_app(bundled)
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
-        await _analysed(app, pilot)
+        await analysed(app, pilot)
         assert progress and progress == sorted(progress) and progress[-1] == 1.0
         assert _analysis(app) == f"{len(app.matches.groups)} matches"

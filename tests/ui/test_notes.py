@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import WriteCorpus
-from tests.ui.helpers import record_notifications, run_command, screen_text, status
+from tests.ui.helpers import record_notifications, run_command, screen_text, status, view_of
 from tui.core.model import Corpus
 from tui.core.notes import make_note, notes_to_json
 from tui.ui.app import KatoApp, make_app
@@ -56,10 +56,6 @@ def _exact(note: dict) -> str:
     return next(s["exact"] for s in note["target"]["selector"] if s["type"] == "TextQuoteSelector")
 
 
-def _view(app: KatoApp, article_id: str) -> ArticleView:
-    return next(view for view in app.query(ArticleView) if view.article.id == article_id)
-
-
 async def _write(pilot, text: str) -> None:
     """Type text into whatever has the focus."""
     await pilot.press(*text)
@@ -102,7 +98,7 @@ async def test_the_note_is_marked_in_its_column_over_the_match(bundled: Corpus, 
         await pilot.press("n", "a", *"why now?", "ctrl+s")
         await pilot.pause()
         member = next(m for m in app.matches.current.members if m.span.article == "cna")
-        view = _view(app, "cna")
+        view = view_of(app, "cna")
         styles = [mark.style for mark in view.marks if (mark.start, mark.end) == (member.span.start, member.span.end)]
         assert styles[-1] == ArticleView.NOTE and len(styles) > 1  # the match's own colours stay under it
         line = view.line_of(member.span.start) - round(view.scroll_y)
@@ -165,7 +161,7 @@ async def test_scrolled_away_from_the_match_a_notes_the_sentence_being_read(floo
     async with app.run_test(size=(80, 12)) as pilot:
         await _ready(app, pilot)
         await pilot.press("n")
-        view = _view(app, "a")
+        view = view_of(app, "a")
         view.scroll_to(y=view.line_of(flood.article("a").body.index(THIRD)), animate=False, immediate=True)
         await pilot.pause()
         await pilot.press("a", "ctrl+s")
@@ -219,7 +215,7 @@ async def test_the_panel_lists_the_notes_goes_to_one_edits_and_deletes(bundled: 
         await pilot.wait_for_scheduled_animations()
         reader = app.query_one(Reader)
         assert reader.articles[reader.current].id == "zaobao" and panel.has_focus
-        assert _view(app, "zaobao").shows(zaobao.index(passage))
+        assert view_of(app, "zaobao").shows(zaobao.index(passage))
         await pilot.press("enter")
         assert isinstance(app.screen, NoteEditor)
         assert "the sell-off" in screen_text(app)
@@ -366,7 +362,7 @@ async def test_a_note_that_cannot_be_saved_is_kept_and_the_reader_told(flood: Co
         await pilot.pause()
         assert any("could not be saved" in message for message in messages)
         assert "1 note" in status(app)
-        assert any(mark.style == ArticleView.NOTE for mark in _view(app, "a").marks)
+        assert any(mark.style == ArticleView.NOTE for mark in view_of(app, "a").marks)
 
 
 async def test_notes_on_a_changed_article_show_as_moved_or_orphaned(write_corpus: WriteCorpus, tmp_path: Path) -> None:
@@ -389,7 +385,7 @@ async def test_notes_on_a_changed_article_show_as_moved_or_orphaned(write_corpus
         orphan = next(row for row in rows if "[orphaned]" in row)
         assert "on the mayor" in orphan and "The mayor asked" in orphan
         river = changed.article("a").body.index(FIRST)
-        assert any(m.style == ArticleView.NOTE and m.start == river for m in _view(app, "a").marks)
+        assert any(m.style == ArticleView.NOTE and m.start == river for m in view_of(app, "a").marks)
         assert "needs a look" in str(app.query_one(NotesPanel).border_title)
         await pilot.press("down", "enter", "enter")
         assert isinstance(app.screen, NoteEditor)
