@@ -214,3 +214,39 @@ def test_bundled_sidebar_figures_are_in_no_dispute(bundled: Analysis) -> None:
     for dispute in bundled.disputes:
         for version in dispute.versions:
             assert "$100B" not in version.text and "100,000" not in version.text
+
+
+BRIDGE = {
+    "a.md": (
+        "---\noutlet: City Gazette\n---\nThe Harbor Bridge will reopen in June, Mayor Jane Ruiz said on Monday. "
+        '"We are confident the repairs will be finished on time," Ruiz told reporters. The repairs cost $12 million.\n'
+    ),
+    "b.md": (
+        "Mayor Jane Ruiz announced Monday the Harbor Bridge would reopen in July. "
+        '"We are confident the repairs will be finished on time," she said. The city put the repair bill at $15 million.\n'
+    ),
+    "c.md": "---\noutlet: Metro News\n---\nOfficials said the bridge should reopen in June. The repairs cost $12 million, the city said.\n",
+}
+
+
+@pytest.fixture
+def bridge(tmp_path: Path) -> Analysis:
+    return analyse_files(tmp_path, BRIDGE)
+
+
+def test_one_event_dated_differently_is_a_date_dispute(bridge: Analysis) -> None:
+    """Reopening in June (two sources) against July (one), found by what the dates are about."""
+    [dispute] = [d for d in bridge.disputes if d.kind == "date"]
+    assert {(v.span.article, v.text) for v in dispute.versions} == {("a", "June"), ("b", "July"), ("c", "June")}
+    assert dispute.summary.count(" vs ") == 1
+
+
+def test_a_cost_and_a_bill_are_the_same_quantity(bridge: Analysis) -> None:
+    """"The repairs cost $12 million" and "put the repair bill at $15 million" disagree."""
+    [dispute] = [d for d in bridge.disputes if d.kind == "number"]
+    assert {v.text for v in dispute.versions} == {"$12 million", "$15 million"}
+
+
+def test_a_pronoun_guessed_onto_a_place_makes_no_attribution_dispute(bridge: Analysis) -> None:
+    """"she said" after "the Harbor Bridge" must not credit the quote to a bridge."""
+    assert "attribution" not in kinds(bridge)

@@ -44,7 +44,7 @@ def find_disputes(
         *_quantity_disputes(corpus, clusters, outlets),
         *_date_disputes(facts, groups, outlets),
         *_wording_disputes(groups, segments or {}, outlets),
-        *_attribution_disputes(groups, outlets),
+        *_attribution_disputes(facts, groups, outlets),
         *_spelling_disputes(facts, outlets),
         *_title_disputes(facts, outlets),
     ]
@@ -258,27 +258,43 @@ def _subject_phrase(corpus: Corpus, facts: list[Fact]) -> str:
 
 
 def _date_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets: dict[str, str]) -> list[Dispute]:
-    """The same statement (one matched group) dated differently by different sources.
+    """One event dated differently: the same statement (a matched group worded alike), or calendar
+    dates whose subject words are the same ("reopen in June" against "reopen in July").
 
-    Only groups worded alike count: a paraphrase may report the same words said on another
-    occasion (an interview on Friday, a press conference on Sunday).
+    A paraphrase group does not count: it may report the same words said on another occasion (an
+    interview on Friday, a press conference on Sunday); nor do weekdays by subject, whose subjects
+    are too rough to say they date the same event.
     """
     dates = [fact for fact in facts if fact.type == "date"]
-    group_of = _group_of(dates, [group for group in groups if group.wording != "paraphrase" and group.score >= 75])
-    by_group: dict[str, list[Fact]] = defaultdict(list)
+    alike = [group for group in groups if group.wording != "paraphrase" and group.score >= 75]
+    group_of = _group_of(dates, alike)
+    buckets: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for index, fact in enumerate(dates):
         if index in group_of:
-            by_group[group_of[index]].append(fact)
+            buckets[("group", group_of[index])].append(fact)
+        elif fact.subject and not _WEEKDAY.fullmatch(fact.value):
+            buckets[("subject", *sorted(set(fact.subject.split())))].append(fact)
+    order = {article: index for index, article in enumerate(outlets)}
     disputes = []
-    for group_id, found in by_group.items():
-        first = _one_per_source(found, {article: index for index, article in enumerate(outlets)})
+    for key, found in buckets.items():
+        first = _one_per_source(found, order)
         clash = [fact for fact in first if any(_dates_clash(fact.value, other.value) for other in first)]
         if len(clash) > 1:
-            versions = tuple(_version(fact) for fact in clash)
-            said = " vs ".join(f"{fact.text} ({outlets[fact.span.article]})" for fact in clash)
-            why = f"matched group {group_id}: the same statement, with different dates"
-            disputes.append(Dispute("", "date", f"Different dates for the same report: {said}", versions, why))
+            disputes.append(_date_dispute(clash, key, outlets))
     return disputes
+
+
+def _date_dispute(clash: list[Fact], key: tuple[str, ...], outlets: dict[str, str]) -> Dispute:
+    versions = tuple(_version(fact) for fact in clash)
+    by_value: dict[str, list[Fact]] = defaultdict(list)
+    for fact in clash:
+        by_value[fact.value].append(fact)
+    said = " vs ".join(_side_text(side, outlets) for side in by_value.values())
+    if key[0] == "group":
+        return Dispute("", "date", f"Different dates for the same report: {said}", versions,
+                       f"matched group {key[1]}: the same statement, with different dates")
+    about = " ".join(key[1:])
+    return Dispute("", "date", f"Different dates ({about}): {said}", versions, f"dates of the same event ({about}) differ")
 
 
 def _dates_clash(first: str, second: str) -> bool:
@@ -392,11 +408,16 @@ def _speaker(members: Iterable[Segment]) -> str | None:
     return max(speakers, key=lambda name: (speakers.count(name), -speakers.index(name))) if speakers else None
 
 
-def _attribution_disputes(groups: Sequence[MatchGroup], outlets: dict[str, str]) -> list[Dispute]:
-    """The same words credited to different people."""
+def _attribution_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets: dict[str, str]) -> list[Dispute]:
+    """The same words credited to different people: speakers the facts know as people, since a
+    speaker read from "she said" may be a wrong guess at a name ("the Harbor Bridge")."""
+    people_words = {word for fact in facts if fact.type == "person" for word in _person_name(fact).lower().split()}
     disputes = []
     for group in groups:
-        named = [member for member in group.members if member.speaker]
+        named = [
+            member for member in group.members
+            if member.speaker and set(member.speaker.lower().split()) & people_words
+        ]
         people = {frozenset(member.speaker.lower().split()) for member in named}  # type: ignore[union-attr]
         if len(named) < 2 or _all_one_person(people):
             continue

@@ -829,6 +829,8 @@ _FAMILIES = {
     "sell": "sale sales sell sells selling sold selloff",
     "tariff": "tariff tariffs duty duties levy levies",
     "invest": "invest invests invested investment investments",
+    "cost": "cost costs bill bills price prices expense expenses expenditure spending",
+    "death": "death deaths dead killed fatalities toll",
 }
 _FAMILY_OF = {stem(word): stem(head) for head, words in _FAMILIES.items() for word in words.split()}
 
