@@ -55,8 +55,9 @@ async def test_the_status_counts_the_disputes_of_the_bundled_story(bundled: Corp
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
         await analysed(app, pilot)
-        assert _disputes(app) == f"{len(disputes)} disputes"
-        assert f"matches │ {len(disputes)} disputes" in screen_text(app)
+        conflicts = sum(1 for dispute in disputes if dispute.kind != "single-source")
+        assert _disputes(app) == f"{len(disputes)} disputes ({conflicts} conflicts)"
+        assert f"matches │ {len(disputes)} disputes ({conflicts} conflicts)" in screen_text(app)
         assert [d.id for d in app.disputes.disputes] == [d.id for d in disputes]
 
 

@@ -23,6 +23,17 @@ class DisputeNavigator(Navigator[Dispute]):
         self.analysis = analysis
 
     @property
+    def label(self) -> str:
+        """ "dispute 2/8" once a jump was made; before, "8 disputes (2 conflicts)" when some are claims
+        only one source makes, so that those are not counted as disagreements."""
+        if self.cursor.index is not None or not self.items:
+            return self.cursor.label
+        conflicts = sum(1 for dispute in self.items if dispute.kind != "single-source")
+        if conflicts == len(self.items):
+            return self.cursor.label
+        return f"{self.cursor.label} ({conflicts} conflict{'' if conflicts == 1 else 's'})"
+
+    @property
     def disputes(self) -> tuple[Dispute, ...]:
         """The disputes in the order the core gives them."""
         return self.items
