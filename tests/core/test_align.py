@@ -200,3 +200,22 @@ def test_a_quote_carried_word_for_word_by_many_outlets_is_one_group_with_its_par
     assert group is not None and group.wording == "exact"
     assert len(group.members) == 61
     assert group_with(analysis, "radio", "would not allow the port") == group
+
+
+def test_different_figures_are_not_the_same_words(tmp_path: Path) -> None:
+    """One sentence with $5, $6 and $7 billion is grouped, but not as exact wording."""
+    analysis = analyse_files(
+        tmp_path, {f"{n}.txt": f"The price of the new airport was ${n} billion, officials said on Monday.\n" for n in (5, 6, 7)}
+    )
+    [group] = analysis.groups
+    assert len(group.members) == 3 and group.wording != "exact"
+
+
+def test_copies_of_an_article_group_its_quotes_as_quotes(tmp_path: Path) -> None:
+    """Where a quote and the sentence around it tie, the group is made of the quotes."""
+    text = 'Officials met on Monday. He stated, "It won\'t be good for the economy to be too unstable," the minister said.\n'
+    analysis = analyse_files(tmp_path, {"a.txt": text, "b.txt": text, "c.txt": text})
+    group = group_with(analysis, "a", "It won't be good for the economy")
+    assert group is not None and group.kind == "quote"
+    assert all(member.kind == "quote" for member in group.members)
+

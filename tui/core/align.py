@@ -33,6 +33,8 @@ MIN_QUOTE_CONTENT_WORDS = 2
 """Quotes are distinctive: two content words ("frank and constructive") can match."""
 MIN_CONTAINED_WORDS = 5
 """A passage found inside a longer one must have this many words to count as the same words."""
+MAX_EXCERPT_CHARS = 600
+"""The longest passage looked for inside another (about a hundred words: a long quote)."""
 KEY_WINDOW = 2
 """Index keys pair each content word with the next two, so one inserted word does not hide a match."""
 MAX_KEY_UNITS = 30
@@ -247,7 +249,10 @@ def score_pair(a: Unit, b: Unit, weights: Weights) -> Edge | None:
     overlap, coverage, shared = _overlap(a, b, weights)
     short, long = (a, b) if len(a.norm) <= len(b.norm) else (b, a)
     if len(short.norm.split()) >= MIN_CONTAINED_WORDS:
-        contained = fuzz.partial_ratio(short.norm, long.norm, score_cutoff=88)
+        # An excerpt is shorter than what it is taken from; and partial_ratio's cost grows with both
+        # lengths, so two long unpunctuated runs (a transcript, a lost full stop) would stall here.
+        excerpt = len(short.norm) <= MAX_EXCERPT_CHARS and len(short.norm) <= 0.8 * len(long.norm)
+        contained = excerpt and fuzz.partial_ratio(short.norm, long.norm, score_cutoff=88)
         if contained and shared >= 3:
             return Edge(contained * 0.95, a.index, b.index)
     if ratio >= 70 and shared >= 3:
@@ -273,7 +278,9 @@ def _cluster(units: list[Unit], edges: list[Edge]) -> list[list[int]]:
     cluster_of: dict[int, int] = {}
     members: dict[int, list[int]] = {}
     claimed: dict[int, list[int]] = defaultdict(list)  # article -> clustered units
-    for edge in sorted(edges, key=lambda e: (-e.score, e.left, e.right)):
+    # On a tie the pair of quotes goes first: a quote, not the sentence around it, is the passage.
+    quotes = lambda e: units[e.left].is_quote + units[e.right].is_quote  # noqa: E731
+    for edge in sorted(edges, key=lambda e: (-e.score, -quotes(e), e.left, e.right)):
         left, right = cluster_of.get(edge.left), cluster_of.get(edge.right)
         if left is not None and left == right:
             continue
@@ -303,9 +310,10 @@ def _claimed_elsewhere(
 
 
 def _same_words(units: list[Unit]) -> bool:
-    """Whether the passages have the same words, up to case, punctuation and quote style (or one is an excerpt)."""
-    norms = [unit.norm for unit in units]
-    return all(fuzz.ratio(a, b) >= 95 or a in b or b in a for a in norms for b in norms)
+    """Whether the passages have the same words, up to case, punctuation and quote style, or one is
+    a word-for-word excerpt of the other ("$5 billion" and "$6 billion" are not the same words)."""
+    norms = [f" {unit.norm} " for unit in units]
+    return all(a in b or b in a for a in norms for b in norms)
 
 
 def _wording(members: list[Unit]) -> Wording:

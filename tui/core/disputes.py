@@ -25,6 +25,8 @@ SUBJECT_LIKENESS = 0.34
 """Two quantities are about the same thing when this share of their subject words is shared."""
 _SURFACE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _WEEKDAY = re.compile(r"(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+ALIKE_SCORE = 80
+"""A matched group scored this high reports one statement nearly word for word: its dates must agree."""
 SPELLING_LIKENESS = 80
 """Two names this alike (rapidfuzz ratio) but not equal are one name spelled two ways."""
 
@@ -261,12 +263,12 @@ def _date_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets:
     """One event dated differently: the same statement (a matched group worded alike), or calendar
     dates whose subject words are the same ("reopen in June" against "reopen in July").
 
-    A paraphrase group does not count: it may report the same words said on another occasion (an
-    interview on Friday, a press conference on Sunday); nor do weekdays by subject, whose subjects
+    A group worded less alike than ALIKE_SCORE does not count: it may report the same words said on
+    another occasion (an interview on Friday, a press conference on Sunday); nor do weekdays by subject, whose subjects
     are too rough to say they date the same event.
     """
     dates = [fact for fact in facts if fact.type == "date"]
-    alike = [group for group in groups if group.wording != "paraphrase" and group.score >= 75]
+    alike = [group for group in groups if group.score >= ALIKE_SCORE]
     group_of = _group_of(dates, alike)
     buckets: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for index, fact in enumerate(dates):
