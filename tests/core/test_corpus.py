@@ -368,3 +368,16 @@ def test_legacy_charset_front_matter_is_read_too(tmp_path):
     assert (article.outlet, article.title) == ("Le Monde", "\u201cUne carte\u201d")
     assert article.body == body
     assert len(warnings) == 1 and "monde.txt" in warnings[0]
+
+
+def test_one_stray_byte_in_a_utf8_file_spoils_one_character_not_the_article(tmp_path):
+    """A single bad byte in a UTF-8 file with curly quotes is replaced, with a warning naming the
+    file and the byte; the quotes around it still read as quotes (no legacy charset is guessed)."""
+    text = "\u2018It could be among such cards\u2019, Kato said.\n" * 20
+    data = text.encode("utf-8")
+    data = data[:100] + b"\xa0" + data[100:]
+    corpus = load_corpus(write_corpus(tmp_path, {"toi.txt": data, "other.txt": OTHER}))
+    body = corpus.article("toi").body
+    assert body.count("\u2018It could be among such cards\u2019") >= 19
+    assert body.count("\ufffd") == 1
+    assert any("toi.txt" in warning and "byte 100" in warning for warning in corpus.warnings)

@@ -19,6 +19,7 @@ FRONT_MATTER_KEYS = ("outlet", "title", "date", "url", "language", "note")
 _FENCE = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _SNIFF = 8192
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BUNDLED_NAME = "Kato: Japan's US Treasury holdings as a card in trade talks"
 
@@ -96,10 +97,24 @@ def decode(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        text, charset = _guess_charset(path, data, error)
+        if _mostly_utf8(data):
+            text = data.decode("utf-8", errors="replace")
+            message = f"{path}: not valid UTF-8 at byte {error.start}; the bad bytes show as \ufffd"
+        else:
+            text, charset = _guess_charset(path, data, error)
+            message = f"{path}: not UTF-8; read as {charset} (save it as UTF-8 to be sure)"
     if warnings is not None:
-        warnings.append(f"{path}: not UTF-8; read as {charset} (save it as UTF-8 to be sure)")
+        warnings.append(message)
     return text
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether the file is UTF-8 with a few damaged bytes rather than text in another charset: its
+    well-formed multi-byte UTF-8 sequences outnumber the bytes that don't decode. (A legacy file's
+    curly quotes and accents are never well-formed UTF-8; a UTF-8 file's are.)"""
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    return valid > invalid
 
 
 def _guess_charset(path: Path, data: bytes, error: UnicodeDecodeError) -> tuple[str, str]:
