@@ -219,3 +219,14 @@ def test_copies_of_an_article_group_its_quotes_as_quotes(tmp_path: Path) -> None
     assert group is not None and group.kind == "quote"
     assert all(member.kind == "quote" for member in group.members)
 
+
+
+def test_unique_passages_leave_out_shared_text_and_furniture(port: Analysis) -> None:
+    """What only one source says: not the shared quote, not the related-stories list, but the library budget."""
+    from tui.core.analysis import unique_passages
+
+    unique = unique_passages(port)
+    radio = " ".join(segment.text for segment in unique["radio"])
+    assert "libraries" in radio
+    assert "Ferry fares" not in radio and "Related stories" not in radio
+    assert not any("We will not unload" in segment.text for segment in unique["wire"])

@@ -39,3 +39,11 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("XDG_DATA_HOME", str(folder))
     return folder
+
+
+@pytest.fixture
+def unrelated(write_corpus: WriteCorpus) -> Corpus:
+    """Two articles with nothing in common: no match, no dispute."""
+    return write_corpus(
+        {"a.txt": "Cats sleep most of the afternoon in warm places.\n", "b.txt": "The bridge was painted green in spring.\n"}
+    )

@@ -291,11 +291,9 @@ async def test_markup_in_a_disputed_passage_shows_literally(fire: Corpus) -> Non
         assert "The [bold]fire[/bold] destroyed" in screen_text(app)
 
 
-async def test_a_corpus_without_disputes_says_so(write_corpus: WriteCorpus) -> None:
+async def test_a_corpus_without_disputes_says_so(unrelated: Corpus) -> None:
     """Nothing to dispute: the status says "0 disputes", ] explains, the panel holds a note."""
-    corpus = write_corpus(
-        {"a.txt": "Cats sleep most of the afternoon in warm places.\n", "b.txt": "The bridge was painted green in spring.\n"}
-    )
+    corpus = unrelated
     app = make_app(corpus)
     messages = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -204,11 +204,9 @@ async def test_details_of_the_bundled_story_name_every_outlet_of_the_group(bundl
         ]
 
 
-async def test_enter_without_matches_says_so(write_corpus: WriteCorpus) -> None:
+async def test_enter_without_matches_says_so(unrelated: Corpus) -> None:
     """Two articles with nothing in common: enter opens nothing and a notification explains."""
-    corpus = write_corpus(
-        {"a.txt": "Cats sleep most of the afternoon in warm places.\n", "b.txt": "The bridge was painted green in spring.\n"}
-    )
+    corpus = unrelated
     app = make_app(corpus)
     messages = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -23,8 +23,8 @@ from itertools import chain
 from rapidfuzz import fuzz
 
 from tui.core import boilerplate
-from tui.core.model import Corpus, MatchGroup, Segment, Span, Wording
-from tui.core.segment import sentences
+from tui.core.model import Corpus, MatchGroup, Segment, Wording
+from tui.core.segment import with_quote_sentences
 from tui.core.text import capitalised_stems, content_words, normalise
 
 MIN_CONTENT_WORDS = 4
@@ -88,7 +88,7 @@ def build_units(corpus: Corpus, segments: dict[str, tuple[Segment, ...]]) -> lis
         seen: set[str] = set()
         article_segments = segments.get(article.id, ())
         quoted = [(s.span.start, s.span.end) for s in article_segments if s.kind == "quote"]
-        for segment in _with_quote_sentences(article.body, article_segments):
+        for segment in with_quote_sentences(article_segments):
             if boilerplate.inside(furniture, segment.span.start, segment.span.end):
                 continue
             if segment.kind == "sentence" and _mostly_quoted(segment, quoted):
@@ -104,20 +104,6 @@ def _mostly_quoted(segment: Segment, quoted: list[tuple[int, int]]) -> bool:
     start, end = segment.span.start, segment.span.end
     inner = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quoted)
     return inner >= 0.6 * (end - start)
-
-
-def _with_quote_sentences(body: str, segments: Iterable[Segment]) -> Iterable[Segment]:
-    """The segments, and after each quote of several sentences, each of its sentences as a quote."""
-    for segment in segments:
-        yield segment
-        if segment.kind != "quote":
-            continue
-        parts = sentences(segment.text)
-        if len(parts) < 2:
-            continue
-        for start, end in parts:
-            span = Span(segment.span.article, segment.span.start + start, segment.span.start + end)
-            yield Segment(span, "quote", body[span.start : span.end], segment.speaker)
 
 
 def _unit(index: int, article: int, segment: Segment) -> Unit | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tui.core import boilerplate
 from tui.core.align import align
 from tui.core.disputes import find_disputes
 from tui.core.facts import extract_facts
-from tui.core.model import Analysis, Corpus
+from tui.core.model import Analysis, Corpus, Segment
 from tui.core.segment import segment
 
 Progress = Callable[[float, str], None]
@@ -29,3 +30,22 @@ def analyse(corpus: Corpus, progress: Progress = _quiet) -> Analysis:
     disputes = find_disputes(corpus, facts, groups, segments)
     progress(1.0, "done")
     return Analysis(corpus=corpus, segments=segments, groups=groups, facts=facts, disputes=disputes)
+
+
+def unique_passages(analysis: Analysis) -> dict[str, tuple[Segment, ...]]:
+    """Each article's story sentences and quotes that no other source shares: in no matched group,
+    and not page furniture (a related-stories list is unique to its page but says nothing)."""
+    shared: dict[str, list[Segment]] = {}
+    for group in analysis.groups:
+        for member in group.members:
+            shared.setdefault(member.span.article, []).append(member)
+    unique = {}
+    for article in analysis.corpus.articles:
+        furniture = boilerplate.furniture(article.body)
+        unique[article.id] = tuple(
+            segment
+            for segment in analysis.segments.get(article.id, ())
+            if not boilerplate.inside(furniture, segment.span.start, segment.span.end)
+            and not any(segment.span.overlaps(member.span) for member in shared.get(article.id, ()))
+        )
+    return unique

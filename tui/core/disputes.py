@@ -17,8 +17,8 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
-from tui.core.segment import sentences
+from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Version
+from tui.core.segment import with_quote_sentences
 from tui.core.text import content_words, normalise, stem
 
 SUBJECT_LIKENESS = 0.34
@@ -349,7 +349,8 @@ class _Quotes:
         for article, article_segments in segments.items():
             self.of[article] = [
                 (quote, set(content_words(quote.text)), normalise(quote.text), len(quote.text.split()))
-                for quote in _quote_sentences(article_segments)
+                for quote in with_quote_sentences(article_segments)
+                if quote.kind == "quote"
             ]
             for quote, *_ in self.of[article]:
                 for word in (quote.speaker or "").lower().split():
@@ -386,18 +387,6 @@ def _same_remark_elsewhere(
         if best is not None and likeness[id(best)] >= REMARK_LIKENESS:
             found.append(best)
     return found
-
-
-def _quote_sentences(article_segments: Iterable[Segment]) -> Iterable[Segment]:
-    """The direct quotes, and each sentence of a quote of several sentences."""
-    for quote in article_segments:
-        if quote.kind != "quote":
-            continue
-        yield quote
-        parts = sentences(quote.text)
-        for start, end in parts if len(parts) > 1 else ():
-            span = Span(quote.span.article, quote.span.start + start, quote.span.start + end)
-            yield Segment(span, "quote", quote.text[start:end], quote.speaker)
 
 
 def _one_person(first: str | None, second: str | None) -> bool:

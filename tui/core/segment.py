@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .model import Article, Segment, Span
@@ -757,3 +757,16 @@ def segment(article: Article) -> tuple[Segment, ...]:
     ]
     segments.sort(key=lambda seg: (seg.span.start, seg.kind != "sentence", seg.span.end))
     return tuple(segments)
+
+
+def with_quote_sentences(segments: Iterable[Segment]) -> Iterator[Segment]:
+    """The segments, and after each quote of several sentences each of its sentences, as a quote
+    by the same speaker: one speaker's words are matched and compared a sentence at a time."""
+    for segment in segments:
+        yield segment
+        if segment.kind != "quote":
+            continue
+        parts = sentences(segment.text)
+        for start, end in parts if len(parts) > 1 else ():
+            span = Span(segment.span.article, segment.span.start + start, segment.span.start + end)
+            yield Segment(span, "quote", segment.text[start:end], segment.speaker)

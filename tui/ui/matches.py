@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tui.core.analysis import unique_passages
 from tui.core.model import Analysis, MatchGroup, Segment, Span
 from tui.ui.navigator import Navigator
 from tui.ui.render import Mark
@@ -19,7 +20,7 @@ class MatchNavigator(Navigator[MatchGroup]):
         super().__init__(analysis.groups, "match", "matches")
         self.analysis = analysis
         self.show_unique = False
-        self._unique = _unique_segments(analysis)
+        self._unique = unique_passages(analysis)
 
     @property
     def groups(self) -> tuple[MatchGroup, ...]:
@@ -83,14 +84,3 @@ class MatchNavigator(Navigator[MatchGroup]):
 def _mark(segment: Segment, style: str) -> Mark:
     return Mark(segment.span.start, segment.span.end, style)
 
-
-def _unique_segments(analysis: Analysis) -> dict[str, list[Segment]]:
-    """The segments of each article that overlap no group's passage."""
-    members: dict[str, list[Segment]] = {}
-    for group in analysis.groups:
-        for member in group.members:
-            members.setdefault(member.span.article, []).append(member)
-    return {
-        article_id: [s for s in segments if not any(s.span.overlaps(m.span) for m in members.get(article_id, ()))]
-        for article_id, segments in analysis.segments.items()
-    }
