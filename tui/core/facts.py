@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from tui.core import boilerplate
 from tui.core.model import Article, Fact, FactType, Quantity, Span
-# Names come from segment's name finder, so that a person here is the person a quote is credited to.
-from tui.core.segment import _TITLES, _Names, _name_of
+# Names come from the name finder segment uses too, so that a person here is the person a quote is credited to.
+from tui.core.names import TITLES, Names, name_of
 from tui.core.text import STOPWORDS, singular, stem
 
 # =============================================================================================
@@ -734,7 +734,7 @@ def _plausible_person(name: str) -> bool:
 def _people(body: str) -> Iterator[_Candidate]:
     """Person candidates: every mention of a person's name, a lone surname expanded to the full
     name the article gives; the title (stems) rides in the subject, the same for every mention."""
-    names = _Names(body)
+    names = Names(body)
     titles: dict[str, str] = {}
     found: list[tuple[int, int, str, str]] = []
     for run in names.runs:
@@ -765,7 +765,7 @@ def _mention(body: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]
     if words[-1].endswith(("’s", "'s")):  # "Donald Trump’s decision": the name without the 's
         words[-1] = words[-1][:-2]
         spans[-1] = (spans[-1][0], spans[-1][1] - 2)
-    name, titled = _name_of(tuple(words))
+    name, titled = name_of(tuple(words))
     if not name or not name[-1]:
         return None
     return spans[-len(name)][0], spans[-1][1], name, titled
@@ -777,7 +777,7 @@ def _title(body: str, start: int, end: int) -> str:
     before = _title_before(body, start)
     after = ""
     appos = _APPOSITION.match(body, end)
-    if appos and any(word.lower() in _TITLES for word in appos.group(1).split()):
+    if appos and any(word.lower() in TITLES for word in appos.group(1).split()):
         after = appos.group(1)
     elif affiliation := _AFFILIATION.match(body, end):
         after = affiliation.group(1)
@@ -790,14 +790,14 @@ def _title_before(body: str, start: int) -> str:
     tokens = _TOKEN.findall(body, _line_start(body, start, 60), start)
     if tokens and tokens[-1] == ",":
         tokens.pop()  # "Japan's Finance Minister, Katsunobu Kato"
-    if not tokens or tokens[-1].lower() not in _TITLES:
+    if not tokens or tokens[-1].lower() not in TITLES:
         return ""
     taken: list[str] = []
     while tokens and len(taken) < 4:
         word = tokens.pop()
         if not word[0].isalnum() or word.lower() in STOPWORDS or word.endswith(("’s", "'s")):
             break
-        if word.islower() and word.endswith(_NOT_TITLE_ENDINGS) and word not in _TITLES:
+        if word.islower() and word.endswith(_NOT_TITLE_ENDINGS) and word not in TITLES:
             break
         taken.append(word)
     return " ".join(reversed(taken))

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .model import Article, Segment, Span
+from .names import RUN, RUN_RE, TITLES, UPPER, Names, Run, name_of
 
 # ---------------------------------------------------------------------------------------------
 # Lines: neither a sentence nor a quote crosses a hard line break.
@@ -298,185 +299,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return _find_sentences(text, blocks, _find_quotes(text, blocks))
 
 
-# ---------------------------------------------------------------------------------------------
-# Names
-# ---------------------------------------------------------------------------------------------
-
-# Upper-case letters: Latin (with accents), Greek, Cyrillic. Names start with one.
-_UP = "".join(re.escape(c) for c in map(chr, range(0x250)) if c.isupper()) + "Α-ΩА-ЯЁ"
-_TITLE_ABBRS = "Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Lt Col Capt Sgt Rev Hon Pres".split()
-_TITLE_ABBR = rf"(?:{'|'.join(_TITLE_ABBRS)})\."
-_NAME_WORD = rf"(?:{_TITLE_ABBR}|(?:[{_UP}]\.)+|[{_UP}](?:[\w-]|[’'](?=\w))*)"
-_PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al)[ ]){0,2}"
-
-
-def _first_word_rest() -> str:
-    """_NAME_WORD after its first capital, so that a run's pattern opens with a character class:
-    the regex engine then skips ahead to capitals instead of trying every offset."""
-    titles = []
-    for initial in sorted({title[0] for title in _TITLE_ABBRS}):
-        rests = sorted((title[1:] for title in _TITLE_ABBRS if title[0] == initial), key=len, reverse=True)
-        titles.append(rf"(?<={initial})(?:{'|'.join(rests)})\.")  # M -> (?:rs|r|s|x)\.
-    return rf"(?:{'|'.join(titles)}|\.(?:[{_UP}]\.)*|(?:[\w-]|[’'](?=\w))*)"
-
-
-# A run of capitalised words (at most six, which bounds backtracking): "Japanese Finance
-# Minister Katsunobu Kato", "Donald J. Trump", "Charles de Gaulle".
-_RUN = rf"[{_UP}](?<![\w’'.-].){_first_word_rest()}(?:[ \u00a0]{_PARTICLE}{_NAME_WORD}){{0,5}}"
-_RUN_RE = re.compile(_RUN)
-
-# Words before a name that are not part of it: titles, roles, and capitalised sentence words.
-_TITLES = set(
-    """mr mrs ms mx dr prof sen rep gov gen lt col capt sgt rev hon pres president vice prime minister
-    secretary chancellor governor mayor senator representative congressman congresswoman ambassador
-    envoy negotiator chairman chairwoman chair chief ceo cfo coo cto director spokesman spokeswoman
-    spokesperson commissioner premier king queen prince princess emperor pope general admiral colonel
-    captain sergeant judge justice professor doctor strategist analyst economist officer executive
-    deputy head leader founder lawmaker official adviser advisor editor correspondent columnist
-    treasurer""".split()
-)
-_SENTENCE_WORDS = set(
-    """the a an but and or so yet however meanwhile in on at for as if when while though although
-    after before despite since still also then now according speaking earlier later last this that
-    these those there here it its his her their our my we they i you with by from to of not no yes
-    over under during once even because whether what who why how where which all both each some many
-    most more only just well asked""".split()
-)
-# Capitalised words that make a run an organisation or a place rather than a person.
-_NOT_PERSONAL = set(
-    """group bank times news post press journal daily herald review radio network media global
-    international national federal central republic kingdom states united union ministry treasury
-    department agency council commission committee party association institute university fund
-    reserve exchange market markets securities capital holdings office house court congress
-    parliament senate government company corp inc ltd co tv asia europe africa america china japan
-    india korea russia tokyo washington beijing singapore london monday tuesday wednesday thursday
-    friday saturday sunday january february march april may june july august september october
-    november december""".split()
-)
-_POSSESSIVES = ("’s", "'s")
-_INITIAL = re.compile(rf"(?:[{_UP}]\.)+")
-
-
-def _find_word(text: str, word: str) -> Iterable[int]:
-    """The offsets where `word` stands as a whole word in text."""
-    at = text.find(word)
-    while at != -1:
-        end = at + len(word)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            yield at
-        at = text.find(word, end)
-
-
-class _Run(NamedTuple):
-    """A run of capitalised words and the name in it."""
-
-    start: int
-    end: int
-    words: tuple[str, ...]
-    name: tuple[str, ...]
-    titled: bool
-
-
-def _name_of(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
-    """The name at the end of a capitalised run, without the titles, possessives and sentence
-    words before it, and whether a title came before it ("Finance Minister Katsunobu Kato")."""
-    cut, titled = 0, False
-    for i, word in enumerate(words):
-        key = word.rstrip(".").lower()
-        if key in _TITLES:
-            cut, titled = i + 1, True
-        elif key in _SENTENCE_WORDS or word.endswith(_POSSESSIVES):
-            cut = i + 1
-    return words[cut:], titled
-
-
-def _looks_personal(name: tuple[str, ...]) -> bool:
-    """Whether the words look like a person's name: capitalised words or initials, no
-    organisation or place words, no all-capitals acronyms."""
-    for word in name:
-        if word.islower():
-            continue  # a particle: de, van, bin
-        if _INITIAL.fullmatch(word):
-            continue
-        if word.lower() in _NOT_PERSONAL or not any(c.islower() for c in word):
-            return False
-    return True
-
-
-def _same_person(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether two full names can be the same person (Donald J. Trump, Kato Katsunobu)."""
-    first = {word for word in one if not _INITIAL.fullmatch(word)}
-    second = {word for word in other if not _INITIAL.fullmatch(word)}
-    return first <= second or second <= first
-
-
-class _Names:
-    """The names an article gives: a surname used later stands for the full name first given."""
-
-    def __init__(self, body: str) -> None:
-        self.body = body
-        self.runs = [self._run(match) for match in _RUN_RE.finditer(body)]
-        self.full: dict[str, tuple[str, ...]] = {}
-        self.ambiguous: set[str] = set()
-        self._mid_sentence: dict[str, bool] = {}
-        for run in self.runs:
-            if 2 <= len(run.name) <= 4 and _looks_personal(run.name):
-                self._learn(run.name)
-
-    @staticmethod
-    def _run(match: re.Match[str]) -> _Run:
-        text = match.group()
-        words = (text,) if " " not in text and "\u00a0" not in text else tuple(text.split())
-        return _Run(match.start(), match.end(), words, *_name_of(words))
-
-    def _learn(self, name: tuple[str, ...]) -> None:
-        """Note a full name by its first and last word (Katsunobu Kato, Kato Katsunobu); a word
-        that two different people share stays ambiguous."""
-        for key in {name[0], name[-1]}:
-            known = self.full.setdefault(key, name)
-            if not _same_person(known, name):
-                self.ambiguous.add(key)
-
-    def mid_sentence(self, word: str) -> bool:
-        """Whether the word is capitalised somewhere inside a sentence (a name), not only at the
-        start of one, where any word is ("Officials said")."""
-        if word not in self._mid_sentence:
-            self._mid_sentence[word] = any(self._inside_sentence(at) for at in _find_word(self.body, word))
-        return self._mid_sentence[word]
-
-    def _inside_sentence(self, at: int) -> bool:
-        """Whether offset `at` follows a lower-case word, a digit, a comma, or a quote that ends
-        with a comma ('"...," Kato said')."""
-        before = self.body[max(0, at - 4) : at].rstrip(" \u00a0")
-        if not before or len(before) == len(self.body[max(0, at - 4) : at]):
-            return False  # no space before: not a word of its own
-        last = before[-1]
-        return last.islower() or last.isdigit() or last in ",;" or (last in "\"”’'" and before[-2:-1] == ",")
-
-    def expand(self, name: tuple[str, ...]) -> str:
-        """The name as first given in full, for a lone surname that stands for one person."""
-        if len(name) == 1 and name[0] in self.full and name[0] not in self.ambiguous:
-            return " ".join(self.full[name[0]])
-        return " ".join(name)
-
-    def speaker(self, name: tuple[str, ...], titled: bool) -> str | None:
-        """The speaker a name gives, or None for what is not a name ("Officials said")."""
-        if not name or len(name) > 4:
-            return None
-        if len(name) == 1 and not (titled or name[0] in self.full or self.mid_sentence(name[0])):
-            return None  # a capitalised word that only ever starts sentences
-        return self.expand(name)
-
-    def person(self, name: tuple[str, ...], titled: bool) -> str | None:
-        """The person a name stands for, if it looks like one; "" when it is ambiguous."""
-        if len(name) >= 2:
-            return " ".join(name) if len(name) <= 4 and _looks_personal(name) else None
-        if len(name) == 1 and name[0] in self.ambiguous:
-            return ""
-        if len(name) == 1 and (name[0] in self.full or (titled and _looks_personal(name))):
-            return self.expand(name)
-        return None
-
 
 # ---------------------------------------------------------------------------------------------
 # Attribution
@@ -497,8 +319,8 @@ _VERB = (
     rf"|(?:{'|'.join(_NOT_BEFORE_TO)})\b(?![ ](?:to|for|up|off|out|down)\b)"
     rf"|(?:{'|'.join(v for v in _SPEECH_VERBS if v not in _NOT_BEFORE_TO)})\b(?![ ](?:for|up|off|out|down)\b))"
 )
-_WHO = rf"(?:(?P<pron>\b(?:[Hh]e|[Ss]he)\b)|(?P<run>{_RUN}))"
-_AFFILIATION = rf"(?:[ ](?:of|at|from)[ ]{_RUN})?"  # Jesper Koll of Monex Group
+_WHO = rf"(?:(?P<pron>\b(?:[Hh]e|[Ss]he)\b)|(?P<run>{RUN}))"
+_AFFILIATION = rf"(?:[ ](?:of|at|from)[ ]{RUN})?"  # Jesper Koll of Monex Group
 _APPOSITION = r"(?:,[ ](?P<appos>[^,;\"“”\n]{1,80}?),|,)?"  # Naka Matsuzawa, strategist at Nomura,
 _SETTING = r"(?:[ ](?:in|at|on|during|after|before)(?:[ ][\w’'-]+){1,3}?)?"  # Kato in the interview added
 _ADVERBS = r"(?:[ ](?:has|have|had|also|then|later|again|further|once|already|just|would|will|[a-z]+ly)){0,4}"
@@ -517,8 +339,8 @@ _AFTER_VERB = re.compile(rf",?{_SPACES}{_VERB}[ ]{_WHO}")
 _INVERTED = re.compile(rf"[,”\"'’],?{_SPACES}{_VERB}[ ]{_WHO}")
 _AFTER_RUN = re.compile(r",?[ \u00a0]+([a-z][\w’'-]*)")
 _AFTER_APPOSITION = re.compile(r",[ \u00a0][^,;\"“”\n]{1,80}?,[ \u00a0]+([a-z][\w’'-]*)")
-_COORDINATED = re.compile(rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+[{_UP}]")
-_COORDINATED_BEFORE = re.compile(rf"[{_UP}][\w’'.-]*,?[ \u00a0]+(?:and|or|&)[ \u00a0]+$")
+_COORDINATED = re.compile(rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+[{UPPER}]")
+_COORDINATED_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]*,?[ \u00a0]+(?:and|or|&)[ \u00a0]+$")
 # Words after a name that show it is not the subject of a verb (Bessent during, Trump, who).
 _NOT_VERB = set(
     """and or but nor of in on at to for with from by during who whom whose which that the a an as
@@ -573,7 +395,7 @@ class _Attribution:
         self.sentences = spans
         self.sentence_starts = [start for start, _ in spans]
         self.block_starts = [start for start, _ in blocks]
-        self.names = _Names(body)
+        self.names = Names(body)
         self.clauses = _first_of_overlapping(sorted(self._clauses()))
         self.inverted = [_said(match) for match in _INVERTED.finditer(body) if self._outside(match.start())]
         self.clause_starts = [said.start for said in self.clauses]
@@ -610,11 +432,11 @@ class _Attribution:
                     yield run.start, who
         for said in self.inverted:
             if not said.pronoun:
-                who = self.names.person(*_name_of(tuple(said.run.split())))
+                who = self.names.person(*name_of(tuple(said.run.split())))
                 if who is not None:
                     yield said.who_start, who
 
-    def _subject(self, run: _Run) -> str | None:
+    def _subject(self, run: Run) -> str | None:
         """The person a run names if it is the subject of what follows: a verb-like word comes
         next, and no preposition before it (talks with Scott Bessent have started)."""
         person = self.names.person(run.name, run.titled)
@@ -646,11 +468,11 @@ class _Attribution:
             return self.resolve(said.who_start)
         if _COORDINATED_BEFORE.search(self.body, max(0, said.who_start - 60), said.who_start):
             return None  # "Kato and Akazawa said": two speakers, not one
-        name, titled = _name_of(tuple(said.run.split()))
-        if not name and said.appos and _RUN_RE.fullmatch(said.appos):
-            name, titled = _name_of(tuple(said.appos.split()))  # Japan's Finance Minister, Katsunobu Kato, said
+        name, titled = name_of(tuple(said.run.split()))
+        if not name and said.appos and RUN_RE.fullmatch(said.appos):
+            name, titled = name_of(tuple(said.appos.split()))  # Japan's Finance Minister, Katsunobu Kato, said
         elif said.appos:  # Kato, the finance minister, said
-            titled = titled or any(word.lower() in _TITLES for word in said.appos.split())
+            titled = titled or any(word.lower() in TITLES for word in said.appos.split())
         return self.names.speaker(name, titled)
 
     # -- quotes ------------------------------------------------------------------------------

@@ -1,0 +1,182 @@
+"""People's names in running text: capitalised runs, titles before a name, one person's full name and surname."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+# Upper-case letters: Latin (with accents), Greek, Cyrillic. Names start with one.
+UPPER = "".join(re.escape(c) for c in map(chr, range(0x250)) if c.isupper()) + "Α-ΩА-ЯЁ"
+_TITLE_ABBRS = "Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Lt Col Capt Sgt Rev Hon Pres".split()
+_TITLE_ABBR = rf"(?:{'|'.join(_TITLE_ABBRS)})\."
+_NAME_WORD = rf"(?:{_TITLE_ABBR}|(?:[{UPPER}]\.)+|[{UPPER}](?:[\w-]|[’'](?=\w))*)"
+_PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al)[ ]){0,2}"
+
+
+def _first_word_rest() -> str:
+    """_NAME_WORD after its first capital, so that a run's pattern opens with a character class:
+    the regex engine then skips ahead to capitals instead of trying every offset."""
+    titles = []
+    for initial in sorted({title[0] for title in _TITLE_ABBRS}):
+        rests = sorted((title[1:] for title in _TITLE_ABBRS if title[0] == initial), key=len, reverse=True)
+        titles.append(rf"(?<={initial})(?:{'|'.join(rests)})\.")  # M -> (?:rs|r|s|x)\.
+    return rf"(?:{'|'.join(titles)}|\.(?:[{UPPER}]\.)*|(?:[\w-]|[’'](?=\w))*)"
+
+
+# A run of capitalised words (at most six, which bounds backtracking): "Japanese Finance
+# Minister Katsunobu Kato", "Donald J. Trump", "Charles de Gaulle".
+RUN = rf"[{UPPER}](?<![\w’'.-].){_first_word_rest()}(?:[ \u00a0]{_PARTICLE}{_NAME_WORD}){{0,5}}"
+RUN_RE = re.compile(RUN)
+
+# Words before a name that are not part of it: titles, roles, and capitalised sentence words.
+TITLES = set(
+    """mr mrs ms mx dr prof sen rep gov gen lt col capt sgt rev hon pres president vice prime minister
+    secretary chancellor governor mayor senator representative congressman congresswoman ambassador
+    envoy negotiator chairman chairwoman chair chief ceo cfo coo cto director spokesman spokeswoman
+    spokesperson commissioner premier king queen prince princess emperor pope general admiral colonel
+    captain sergeant judge justice professor doctor strategist analyst economist officer executive
+    deputy head leader founder lawmaker official adviser advisor editor correspondent columnist
+    treasurer""".split()
+)
+SENTENCE_WORDS = set(
+    """the a an but and or so yet however meanwhile in on at for as if when while though although
+    after before despite since still also then now according speaking earlier later last this that
+    these those there here it its his her their our my we they i you with by from to of not no yes
+    over under during once even because whether what who why how where which all both each some many
+    most more only just well asked""".split()
+)
+# Capitalised words that make a run an organisation or a place rather than a person.
+NOT_PERSONAL = set(
+    """group bank times news post press journal daily herald review radio network media global
+    international national federal central republic kingdom states united union ministry treasury
+    department agency council commission committee party association institute university fund
+    reserve exchange market markets securities capital holdings office house court congress
+    parliament senate government company corp inc ltd co tv asia europe africa america china japan
+    india korea russia tokyo washington beijing singapore london monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october
+    november december""".split()
+)
+_POSSESSIVES = ("’s", "'s")
+_INITIAL = re.compile(rf"(?:[{UPPER}]\.)+")
+
+
+def _find_word(text: str, word: str) -> Iterable[int]:
+    """The offsets where `word` stands as a whole word in text."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield at
+        at = text.find(word, end)
+
+
+class Run(NamedTuple):
+    """A run of capitalised words and the name in it."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    name: tuple[str, ...]
+    titled: bool
+
+
+def name_of(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """The name at the end of a capitalised run, without the titles, possessives and sentence
+    words before it, and whether a title came before it ("Finance Minister Katsunobu Kato")."""
+    cut, titled = 0, False
+    for i, word in enumerate(words):
+        key = word.rstrip(".").lower()
+        if key in TITLES:
+            cut, titled = i + 1, True
+        elif key in SENTENCE_WORDS or word.endswith(_POSSESSIVES):
+            cut = i + 1
+    return words[cut:], titled
+
+
+def looks_personal(name: tuple[str, ...]) -> bool:
+    """Whether the words look like a person's name: capitalised words or initials, no
+    organisation or place words, no all-capitals acronyms."""
+    for word in name:
+        if word.islower():
+            continue  # a particle: de, van, bin
+        if _INITIAL.fullmatch(word):
+            continue
+        if word.lower() in NOT_PERSONAL or not any(c.islower() for c in word):
+            return False
+    return True
+
+
+def same_person(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two full names can be the same person (Donald J. Trump, Kato Katsunobu)."""
+    first = {word for word in one if not _INITIAL.fullmatch(word)}
+    second = {word for word in other if not _INITIAL.fullmatch(word)}
+    return first <= second or second <= first
+
+
+class Names:
+    """The names an article gives: a surname used later stands for the full name first given."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.runs = [self._run(match) for match in RUN_RE.finditer(body)]
+        self.full: dict[str, tuple[str, ...]] = {}
+        self.ambiguous: set[str] = set()
+        self._mid_sentence: dict[str, bool] = {}
+        for run in self.runs:
+            if 2 <= len(run.name) <= 4 and looks_personal(run.name):
+                self._learn(run.name)
+
+    @staticmethod
+    def _run(match: re.Match[str]) -> Run:
+        text = match.group()
+        words = (text,) if " " not in text and "\u00a0" not in text else tuple(text.split())
+        return Run(match.start(), match.end(), words, *name_of(words))
+
+    def _learn(self, name: tuple[str, ...]) -> None:
+        """Note a full name by its first and last word (Katsunobu Kato, Kato Katsunobu); a word
+        that two different people share stays ambiguous."""
+        for key in {name[0], name[-1]}:
+            known = self.full.setdefault(key, name)
+            if not same_person(known, name):
+                self.ambiguous.add(key)
+
+    def mid_sentence(self, word: str) -> bool:
+        """Whether the word is capitalised somewhere inside a sentence (a name), not only at the
+        start of one, where any word is ("Officials said")."""
+        if word not in self._mid_sentence:
+            self._mid_sentence[word] = any(self._inside_sentence(at) for at in _find_word(self.body, word))
+        return self._mid_sentence[word]
+
+    def _inside_sentence(self, at: int) -> bool:
+        """Whether offset `at` follows a lower-case word, a digit, a comma, or a quote that ends
+        with a comma ('"...," Kato said')."""
+        before = self.body[max(0, at - 4) : at].rstrip(" \u00a0")
+        if not before or len(before) == len(self.body[max(0, at - 4) : at]):
+            return False  # no space before: not a word of its own
+        last = before[-1]
+        return last.islower() or last.isdigit() or last in ",;" or (last in "\"”’'" and before[-2:-1] == ",")
+
+    def expand(self, name: tuple[str, ...]) -> str:
+        """The name as first given in full, for a lone surname that stands for one person."""
+        if len(name) == 1 and name[0] in self.full and name[0] not in self.ambiguous:
+            return " ".join(self.full[name[0]])
+        return " ".join(name)
+
+    def speaker(self, name: tuple[str, ...], titled: bool) -> str | None:
+        """The speaker a name gives, or None for what is not a name ("Officials said")."""
+        if not name or len(name) > 4:
+            return None
+        if len(name) == 1 and not (titled or name[0] in self.full or self.mid_sentence(name[0])):
+            return None  # a capitalised word that only ever starts sentences
+        return self.expand(name)
+
+    def person(self, name: tuple[str, ...], titled: bool) -> str | None:
+        """The person a name stands for, if it looks like one; "" when it is ambiguous."""
+        if len(name) >= 2:
+            return " ".join(name) if len(name) <= 4 and looks_personal(name) else None
+        if len(name) == 1 and name[0] in self.ambiguous:
+            return ""
+        if len(name) == 1 and (name[0] in self.full or (titled and looks_personal(name))):
+            return self.expand(name)
+        return None
