@@ -27,9 +27,12 @@ def analyse(corpus: Corpus, progress: Progress = _quiet) -> Analysis:
     progress(0.6, "finding facts")
     facts = tuple(fact for article in corpus.articles for fact in extract_facts(article))
     progress(0.85, "comparing facts")
-    disputes = find_disputes(corpus, facts, groups, segments)
+    found = find_disputes(corpus, facts, groups, segments)
     progress(1.0, "done")
-    return Analysis(corpus=corpus, segments=segments, groups=groups, facts=facts, disputes=disputes)
+    return Analysis(
+        corpus=corpus, segments=segments, groups=groups, facts=facts,
+        disputes=found.conflicts, uncorroborated=found.uncorroborated,
+    )
 
 
 def unique_passages(analysis: Analysis) -> dict[str, tuple[Segment, ...]]:

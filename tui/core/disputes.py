@@ -14,10 +14,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Version
+from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
+from tui.core.roles import Role, role
 from tui.core.segment import with_quote_sentences
 from tui.core.text import content_words, normalise, stem
 
@@ -31,19 +33,28 @@ SPELLING_LIKENESS = 80
 """Two names this alike (rapidfuzz ratio) but not equal are one name spelled two ways."""
 
 
+class Findings(NamedTuple):
+    """What find_disputes finds: the conflicts, and the claims only one source makes."""
+
+    conflicts: tuple[Dispute, ...]
+    uncorroborated: tuple[Dispute, ...]
+
+
 def find_disputes(
     corpus: Corpus,
     facts: Sequence[Fact],
     groups: Sequence[MatchGroup],
     segments: dict[str, tuple[Segment, ...]] | None = None,
-) -> tuple[Dispute, ...]:
-    """Every disagreement across sources, conflicts first, numbered d1, d2, ..."""
+) -> Findings:
+    """Every disagreement across sources in reading order (d1, d2, ...), and apart from them the
+    checkable claims that only one source makes (u1, u2, ...)."""
     order = {article.id: index for index, article in enumerate(corpus.articles)}
     outlets = {article.id: article.outlet for article in corpus.articles}
-    quantities = [fact for fact in facts if fact.quantity is not None and fact.subject]
-    clusters = _same_quantity_clusters(quantities, groups)
+    quantities = _Quantities(corpus, facts, groups, segments or {})
+    aligned = _aligned_quantity_disputes(quantities, groups, order, outlets, corpus)
     conflicts = [
-        *_quantity_disputes(corpus, clusters, outlets),
+        *aligned,
+        *_without(_role_disputes(quantities, order, outlets, corpus), aligned),
         *_date_disputes(facts, groups, outlets),
         *_wording_disputes(groups, segments or {}, outlets),
         *_attribution_disputes(facts, groups, outlets),
@@ -52,17 +63,26 @@ def find_disputes(
     ]
     conflicts.sort(key=lambda dispute: _position(dispute, order))
     lonely = sorted(
-        _single_source(corpus, facts, conflicts, quantities, clusters, outlets), key=lambda dispute: _position(dispute, order)
+        _single_source(corpus, facts, conflicts, quantities, outlets), key=lambda dispute: _position(dispute, order)
     )
-    return tuple(_numbered(index, dispute) for index, dispute in enumerate([*conflicts, *lonely], 1))
+    return Findings(
+        tuple(_numbered(f"d{index}", dispute) for index, dispute in enumerate(conflicts, 1)),
+        tuple(_numbered(f"u{index}", claim) for index, claim in enumerate(lonely, 1)),
+    )
+
+
+def _without(disputes: list[Dispute], found: list[Dispute]) -> list[Dispute]:
+    """The disputes whose versions are not all versions of one already found."""
+    known = [{version.span for version in dispute.versions} for dispute in found]
+    return [dispute for dispute in disputes if not any({v.span for v in dispute.versions} <= spans for spans in known)]
 
 
 def _position(dispute: Dispute, order: dict[str, int]) -> tuple[int, int]:
     return min((order[version.span.article], version.span.start) for version in dispute.versions)
 
 
-def _numbered(index: int, dispute: Dispute) -> Dispute:
-    return Dispute(f"d{index}", dispute.kind, dispute.summary, dispute.versions, dispute.why)
+def _numbered(number: str, dispute: Dispute) -> Dispute:
+    return Dispute(number, dispute.kind, dispute.summary, dispute.versions, dispute.why)
 
 
 def _version(fact: Fact) -> Version:
@@ -77,69 +97,165 @@ def _sources(versions: Iterable[Version], outlets: dict[str, str]) -> str:
 # Quantities ---------------------------------------------------------------------------------
 
 
-def _quantity_disputes(corpus: Corpus, clusters: list[list[Fact]], outlets: dict[str, str]) -> list[Dispute]:
-    order = {article.id: index for index, article in enumerate(corpus.articles)}
+class _Quantities:
+    """The quantities worth comparing, each with its role (tui.core.roles) and the matched groups
+    whose passages hold it.
+
+    Left out: a conversion written beside its quantity ("110 billion euros ($143 billion)": one
+    amount, converted at the outlet's own rate) and one side of a dimension ("2,880 by 1,800").
+    """
+
+    def __init__(self, corpus: Corpus, facts: Sequence[Fact], groups: Sequence[MatchGroup],
+                 segments: dict[str, tuple[Segment, ...]]) -> None:
+        bodies = {article.id: article.body for article in corpus.articles}
+        self.facts = [
+            fact for fact in facts
+            if fact.quantity is not None and not _converted_or_dimension(bodies[fact.span.article], fact)
+        ]
+        sentences = _Sentences(bodies, segments)
+        self.roles = [
+            role(bodies[fact.span.article], sentences.around(fact.span), fact.span.start, fact.span.end, fact.quantity.unit)  # type: ignore[union-attr]
+            for fact in self.facts
+        ]
+        self.in_groups = _groups_holding(self.facts, groups)
+
+
+_CONVERSION_BEFORE = re.compile(r"[(\[]\s*$")
+_DIMENSION_AFTER = re.compile(r"\s*(?:by|x|×)\s*[$£€]?\d", re.IGNORECASE)
+_DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$", re.IGNORECASE)
+
+
+def _converted_or_dimension(body: str, fact: Fact) -> bool:
+    """Whether the fact is a conversion in brackets right after an amount, or a side of a dimension."""
+    before = body[max(0, fact.span.start - 24) : fact.span.start]
+    if _CONVERSION_BEFORE.search(before) and re.search(r"\d", before):
+        return True
+    return bool(_DIMENSION_AFTER.match(body, fact.span.end) or _DIMENSION_BEFORE.search(body, max(0, fact.span.start - 12), fact.span.start))
+
+
+class _Sentences:
+    """The sentence around any span, from the segmentation (the line when there is none)."""
+
+    def __init__(self, bodies: dict[str, str], segments: dict[str, tuple[Segment, ...]]) -> None:
+        self.bodies = bodies
+        self.spans = {
+            article: sorted((s.span.start, s.span.end) for s in found if s.kind == "sentence")
+            for article, found in segments.items()
+        }
+        self.starts = {article: [start for start, _ in spans] for article, spans in self.spans.items()}
+
+    def around(self, span: Span) -> tuple[int, int]:
+        spans, starts = self.spans.get(span.article, []), self.starts.get(span.article, [])
+        index = bisect.bisect_right(starts, span.start) - 1
+        if index >= 0 and spans[index][1] >= span.end:
+            return spans[index]
+        body = self.bodies[span.article]
+        line_end = body.find("\n", span.end)
+        return body.rfind("\n", 0, span.start) + 1, len(body) if line_end < 0 else line_end
+
+
+def _groups_holding(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> list[list[str]]:
+    """For each fact, the ids of the matched groups whose passage in its article holds it."""
+    passages: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for group in groups:
+        for member in group.members:
+            passages[member.span.article].append((member.span.start, member.span.end, group.id))
+    return [
+        [group_id for start, end, group_id in passages[fact.span.article] if start <= fact.span.start and fact.span.end <= end]
+        for fact in facts
+    ]
+
+
+def _aligned_quantity_disputes(quantities: _Quantities, groups: Sequence[MatchGroup], order: dict[str, int],
+                               outlets: dict[str, str], corpus: Corpus) -> list[Dispute]:
+    """Two versions of one matched passage that give different figures of one unit: the strongest
+    evidence that they disagree about the same thing ("Greek stocks plunged 5.4 per cent" against
+    "Greek stocks closed down 3.9 percent"). Only a unit each version gives once is compared."""
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for index, held_by in enumerate(quantities.in_groups):
+        for group_id in held_by:
+            by_group[group_id].append(index)
     disputes = []
-    for cluster in clusters:
-        versions = _one_per_source(cluster, order)
-        sides, fits_all = _sides(versions)
-        if len(sides) > 1:
-            disputes.append(_quantity_dispute(corpus, sides, fits_all, outlets, order))
+    for group in groups:
+        by_unit: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+        for index in by_group.get(group.id, ()):
+            fact = quantities.facts[index]
+            by_unit[fact.quantity.unit][fact.span.article].append(fact)  # type: ignore[union-attr]
+        for unit, per_article in by_unit.items():
+            once = [found[0] for found in per_article.values() if len(found) == 1]
+            if len(once) < 2 or len(once) < len(per_article):
+                continue
+            sides, fits_all = _sides(_one_per_source(once, order))
+            if len(sides) > 1:
+                why = f"same passage {group.id}, different {_what(unit)}: " + " vs ".join(_readable(side[0]) for side in sides)
+                disputes.append(_quantity_dispute(corpus, sides, fits_all, outlets, order, why))
     return disputes
 
 
-def _same_quantity_clusters(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> list[list[Fact]]:
-    """Facts joined when they measure the same thing: same unit and subject, or the same matched passage.
+def _role_disputes(quantities: _Quantities, order: dict[str, int], outlets: dict[str, str], corpus: Corpus) -> list[Dispute]:
+    """Figures with the same role in different sources (the same unit, act and qualifier, no names
+    that tell them apart) that cannot all be true: "12 people were injured" against "18 people had
+    been injured". Numbers without a unit or an act are compared only inside matched passages."""
+    buckets: dict[tuple[str, str, frozenset[str]], list[int]] = defaultdict(list)
+    for index, found in enumerate(quantities.roles):
+        if found.act and found.unit:
+            buckets[(found.unit, found.act, found.qualifiers)].append(index)
+    disputes = []
+    for indices in buckets.values():
+        for component in _clashing_components(quantities, indices):
+            facts = [quantities.facts[index] for index in component]
+            sides, fits_all = _sides(_one_per_source(facts, order))
+            if len(sides) > 1:
+                first = quantities.roles[component[0]]
+                why = f"the same {_what(first.unit)} {first.act}{_qualified(first)} in several sources, with values that cannot all be true: "
+                disputes.append(_quantity_dispute(corpus, sides, fits_all, outlets, order,
+                                                  why + " vs ".join(_readable(side[0]) for side in sides)))
+    return disputes
 
-    Two facts from different articles are the same thing (_same_thing) when they share a group or
-    their subjects are alike. Facts are bucketed by (unit, group) and by (unit, subject words):
-    within a bucket every cross-article pair is linked, so a bucket is one cluster as soon as it
-    spans two articles, and two buckets whose subjects are alike join when together they span two
-    articles. Alike subjects are found through an inverted index of subject words, so the work
-    grows with the pairs that share a word, not with the square of the facts.
-    """
-    group_of = _group_of(facts, groups)
-    parent = list(range(len(facts)))
+
+def _clashing_components(quantities: _Quantities, indices: list[int]) -> list[list[int]]:
+    """The facts of one bucket joined by pairs that are about the same thing and cannot both be
+    true, with the facts of the bucket that fit every one of them."""
+    parent = {index: index for index in indices}
 
     def root(index: int) -> int:
         while parent[index] != index:
-            parent[index] = parent[parent[index]]
             index = parent[index]
         return index
 
-    def join(indices: list[int]) -> None:
-        if len({facts[i].span.article for i in indices}) > 1:
-            first = root(indices[0])
-            for i in indices[1:]:
-                parent[root(i)] = first
+    facts, roles = quantities.facts, quantities.roles
+    for position, one in enumerate(indices):
+        for other in indices[position + 1 :]:
+            if facts[one].span.article != facts[other].span.article and roles[one].comparable(roles[other]) \
+                    and not _agree(facts[one].quantity, facts[other].quantity):
+                parent[root(other)] = root(one)
+    components: dict[int, list[int]] = defaultdict(list)
+    for index in indices:
+        if root(index) != index or any(root(other) == index for other in indices if other != index):
+            components[root(index)].append(index)
+    found = []
+    for members in components.values():
+        fitting = [
+            index for index in indices
+            if index not in members and all(roles[index].comparable(roles[member]) for member in members)
+        ]
+        found.append(sorted(members + fitting, key=lambda index: (facts[index].span.article, facts[index].span.start)))
+    return found
 
-    by_group: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_subject: dict[str, dict[frozenset[str], list[int]]] = defaultdict(lambda: defaultdict(list))
-    for index, fact in enumerate(facts):
-        unit = fact.quantity.unit  # type: ignore[union-attr]
-        if index in group_of:
-            by_group[(unit, group_of[index])].append(index)
-        words = frozenset(fact.subject.split())
-        if words:
-            by_subject[unit][words].append(index)
-    for indices in by_group.values():
-        join(indices)
-    for buckets in by_subject.values():
-        subjects = list(buckets)
-        postings: dict[str, list[int]] = defaultdict(list)
-        for number, words in enumerate(subjects):
-            for word in words:
-                postings[word].append(number)
-        for number, words in enumerate(subjects):
-            join(buckets[words])
-            shared = Counter(chain.from_iterable(postings[word] for word in words))
-            for other, common in shared.items():
-                if other > number and common / (len(words) + len(subjects[other]) - common) >= SUBJECT_LIKENESS:
-                    join(buckets[words] + buckets[subjects[other]])
-    clusters: dict[int, list[Fact]] = defaultdict(list)
-    for index, fact in enumerate(facts):
-        clusters[root(index)].append(fact)
-    return [cluster for cluster in clusters.values() if len({fact.span.article for fact in cluster}) > 1]
+
+def _what(unit: str) -> str:
+    """What figures of a unit are called in a reason: "amounts in USD", "counts of person", "km"."""
+    if unit in ("USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "INR", "SGD", "HKD", "CHF", "KRW", "TWD"):
+        return f"amounts in {unit}"
+    return f"figures in {unit}" if unit else "figures"
+
+
+def _qualified(found: Role) -> str:
+    return f" ({', '.join(sorted(found.qualifiers))})" if found.qualifiers else ""
+
+
+def _readable(fact: Fact) -> str:
+    return " ".join(fact.text.split())
 
 
 def _group_of(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> dict[int, str]:
@@ -154,16 +270,6 @@ def _group_of(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> dict[int, 
             if member.span.start <= fact.span.start and fact.span.end <= member.span.end:
                 found[index] = group_id
     return found
-
-
-def _same_thing(first: Fact, second: Fact, group_of: dict[int, str], indices: tuple[int, int]) -> bool:
-    """Same unit (checked by the caller) and either one matched passage or the same subject words."""
-    if first.span.article == second.span.article:
-        return False
-    if indices[0] in group_of and group_of[indices[0]] == group_of.get(indices[1]):
-        return True
-    left, right = set(first.subject.split()), set(second.subject.split())
-    return bool(left and right) and len(left & right) / len(left | right) >= SUBJECT_LIKENESS
 
 
 def _one_per_source(cluster: list[Fact], order: dict[str, int]) -> list[Fact]:
@@ -222,7 +328,8 @@ def _agree(first: Quantity | None, second: Quantity | None) -> bool:
 
 
 def _quantity_dispute(
-    corpus: Corpus, sides: list[list[Fact]], fits_all: list[Fact], outlets: dict[str, str], order: dict[str, int]
+    corpus: Corpus, sides: list[list[Fact]], fits_all: list[Fact], outlets: dict[str, str], order: dict[str, int],
+    why: str,
 ) -> Dispute:
     every = [fact for side in sides for fact in side] + fits_all
     versions = tuple(_version(fact) for fact in sorted(every, key=lambda fact: order[fact.span.article]))
@@ -230,9 +337,6 @@ def _quantity_dispute(
     if fits_all:
         said += f"; {_side_text(fits_all, outlets)} fits {'both' if len(sides) == 2 else 'all'}"
     subject = _subject_phrase(corpus, every)
-    why = "the same quantity in several sources, with values that cannot all be true: " + " vs ".join(
-        side[0].value for side in sides
-    )
     return Dispute("", "number", f"{subject}: {said}" if subject else said, versions, why)
 
 
@@ -521,19 +625,27 @@ def _single_source(
     corpus: Corpus,
     facts: Sequence[Fact],
     conflicts: list[Dispute],
-    quantities: Sequence[Fact],
-    clusters: list[list[Fact]],
+    quantities: _Quantities,
     outlets: dict[str, str],
 ) -> list[Dispute]:
-    """People and numbers that only one source mentions: not wrong, but uncorroborated."""
-    disputed = {(version.span.article, version.span.start) for dispute in conflicts for version in dispute.versions}
+    """Checkable claims only one source makes: a named, titled person no other source names, and a
+    figure with a role (what it counts and what happened to it) that no other source gives."""
+    disputed = {version.span for dispute in conflicts for version in dispute.versions}
     found = []
+    capitalised = _capitalised_words(corpus)
     for mentions in _people(facts):
-        if len({fact.span.article for fact in mentions}) == 1:
-            fact = mentions[0]
-            summary = f"Only {outlets[fact.span.article]} mentions {_person_name(fact)}"
-            found.append(Dispute("", "single-source", summary, (_version(fact),), "no other source names this person"))
-    found.extend(_lonely_numbers(corpus, quantities, clusters, disputed, outlets))
+        fact = next((mention for mention in mentions if mention.subject), None)
+        articles = {mention.span.article for mention in mentions}
+        if fact is None or len(articles) > 1 or fact.span in disputed:
+            continue
+        name = _person_name(fact)
+        if len(name.split()) < 2 or _in_headline(corpus.article(fact.span.article).body, fact.span.start):
+            continue
+        if any(capitalised[word] - articles for word in name.split()):
+            continue  # another source names someone of that name: perhaps the same person spelled otherwise
+        summary = f"Only {outlets[fact.span.article]} mentions {name} ({fact.subject})"
+        found.append(Dispute("", "uncorroborated", summary, (_version(fact),), "no other source names this person"))
+    found.extend(_lonely_numbers(corpus, quantities, disputed, outlets))
     return found
 
 
@@ -554,24 +666,42 @@ def _people(facts: Sequence[Fact]) -> list[list[Fact]]:
     return [mentions for _, mentions in people]
 
 
-def _lonely_numbers(
-    corpus: Corpus,
-    quantities: Sequence[Fact],
-    clusters: list[list[Fact]],
-    disputed: set[tuple[str, int]],
-    outlets: dict[str, str],
-) -> list[Dispute]:
-    corroborated = {(fact.span.article, fact.span.start) for cluster in clusters for fact in cluster}
-    elsewhere = _Elsewhere(quantities)
-    found = []
-    for fact in quantities:
-        key = (fact.span.article, fact.span.start)
-        if key in corroborated or key in disputed or elsewhere(fact):
-            continue
-        about = _subject_phrase(corpus, [fact])
-        summary = f"Only {outlets[fact.span.article]} gives {fact.text.strip()}" + (f" ({about})" if about else "")
-        found.append(Dispute("", "single-source", summary, (_version(fact),), "no other source gives this number"))
+def _capitalised_words(corpus: Corpus) -> dict[str, set[str]]:
+    """For each capitalised word, the articles that have it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for article in corpus.articles:
+        for word in set(_SURFACE.findall(article.body)):
+            if word[0].isupper():
+                found[word].add(article.id)
     return found
+
+
+def _in_headline(body: str, offset: int) -> bool:
+    """Whether the offset is on a line in title case ("Three Killed In Athens Bank Fire"): a headline,
+    whose capitals say nothing about names."""
+    start = body.rfind("\n", 0, offset) + 1
+    end = body.find("\n", offset)
+    line = _SURFACE.findall(body[start : end if end >= 0 else len(body)])
+    long_words = [word for word in line if len(word) > 3]
+    return len(long_words) >= 3 and all(word[0].isupper() for word in long_words)
+
+
+def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: set[Span], outlets: dict[str, str]) -> list[Dispute]:
+    """Figures with a role that no other source gives, nor another figure of that role at all."""
+    roles_elsewhere: dict[tuple[str, str, frozenset[str]], set[str]] = defaultdict(set)
+    for fact, found in zip(quantities.facts, quantities.roles):
+        roles_elsewhere[(found.unit, found.act, found.qualifiers)].add(fact.span.article)
+    elsewhere = _Elsewhere(quantities.facts)
+    claims = []
+    for fact, found in zip(quantities.facts, quantities.roles):
+        key = (found.unit, found.act, found.qualifiers)
+        if not (found.unit and found.act) or fact.span in disputed or roles_elsewhere[key] - {fact.span.article}:
+            continue
+        if elsewhere(fact):
+            continue
+        summary = f"Only {outlets[fact.span.article]} gives {_readable(fact)} ({found.act}{_qualified(found)})"
+        claims.append(Dispute("", "uncorroborated", summary, (_version(fact),), f"no other source gives a figure of what is {found.act}"))
+    return claims
 
 
 class _Elsewhere:

@@ -188,3 +188,6 @@ class Analysis:
     groups: tuple[MatchGroup, ...] = ()
     facts: tuple[Fact, ...] = ()
     disputes: tuple[Dispute, ...] = ()
+    """Points on which two or more sources disagree (d1, d2, ...)."""
+    uncorroborated: tuple[Dispute, ...] = ()
+    """Checkable claims only one source makes (u1, u2, ...): listed apart, never counted as disputes."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.model import Analysis, Corpus, Span
+from tui.core.model import Analysis, Corpus, Dispute, Span
 
 Json = dict[str, object]
 
@@ -50,15 +50,19 @@ def matches(analysis: Analysis) -> Json:
 
 
 def disputes(analysis: Analysis) -> Json:
-    """`kato-tui disputes --json`: the sources and the disputes, each version with its value."""
-    found = [
-        {
-            "id": dispute.id,
-            "kind": dispute.kind,
-            "summary": dispute.summary,
-            "why": dispute.why,
-            "versions": [_passage(v.span, v.text, value=v.value) for v in dispute.versions],
-        }
-        for dispute in analysis.disputes
-    ]
-    return {"sources": sources(analysis.corpus), "disputes": found}
+    """`kato-tui disputes --json`: the sources, the disputes and the claims one source alone makes."""
+    return {
+        "sources": sources(analysis.corpus),
+        "disputes": [_dispute(dispute) for dispute in analysis.disputes],
+        "uncorroborated": [_dispute(claim) for claim in analysis.uncorroborated],
+    }
+
+
+def _dispute(dispute: Dispute) -> Json:
+    return {
+        "id": dispute.id,
+        "kind": dispute.kind,
+        "summary": dispute.summary,
+        "why": dispute.why,
+        "versions": [_passage(v.span, v.text, value=v.value) for v in dispute.versions],
+    }

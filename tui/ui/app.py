@@ -117,7 +117,7 @@ class KatoApp(NotesApp):
     def _analysed(self, analysis: Analysis) -> None:
         self.matches, self.disputes = MatchNavigator(analysis), DisputeNavigator(analysis)
         outlets = {article.id: article.outlet for article in self.corpus.articles}
-        self.query_one(DisputesPanel).show_disputes(analysis.disputes, outlets)
+        self.query_one(DisputesPanel).show_disputes(analysis.disputes, analysis.uncorroborated, outlets)
         self._show_marks()
         self.refresh_bindings()
 
@@ -203,7 +203,7 @@ class KatoApp(NotesApp):
         if navigator is self.matches:
             self.push_screen(MatchDetail(self.corpus, navigator.current, navigator.cursor.label))
         elif self.disputes is not None:
-            self.push_screen(DisputeDetail(self.disputes, self.disputes.current, self.disputes.cursor.label))
+            self.push_screen(DisputeDetail(self.disputes, self.disputes.current, self.disputes.label))
 
     def _jump(self, navigator: Navigator) -> None:
         """Bring the current item's passages into view in every article that has one, and show where we are."""
@@ -212,9 +212,9 @@ class KatoApp(NotesApp):
         self._show_marks()
         screen = self.screen
         if navigator is self.disputes:
-            self.query_one(DisputesPanel).highlighted = navigator.cursor.index
+            self.query_one(DisputesPanel).highlight_item(navigator.cursor.index)
             if isinstance(screen, DisputeDetail):
-                screen.show(navigator.current, navigator.cursor.label)
+                screen.show(navigator.current, navigator.label)
         elif isinstance(screen, MatchDetail):
             screen.show(navigator.current, navigator.cursor.label)
 

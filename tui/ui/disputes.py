@@ -14,24 +14,25 @@ CONTEXT = 160
 
 
 class DisputeNavigator(Navigator[Dispute]):
-    """The disputes of an analysis (conflicts first, single-source claims last) and a cursor over them."""
+    """The disputes of an analysis, then the claims only one source makes, and a cursor over both."""
 
     EMPTY = "The sources don't disagree on anything the analysis can check."
 
     def __init__(self, analysis: Analysis) -> None:
-        super().__init__(analysis.disputes, "dispute")
+        super().__init__(analysis.disputes + analysis.uncorroborated, "dispute")
         self.analysis = analysis
 
     @property
     def label(self) -> str:
-        """ "dispute 2/8" once a jump was made; before, "8 disputes (2 conflicts)" when some are claims
-        only one source makes, so that those are not counted as disagreements."""
-        if self.cursor.index is not None or not self.items:
-            return self.cursor.label
-        conflicts = sum(1 for dispute in self.items if dispute.kind != "single-source")
-        if conflicts == len(self.items):
-            return self.cursor.label
-        return f"{self.cursor.label} ({conflicts} conflict{'' if conflicts == 1 else 's'})"
+        """ "dispute 2/5" or "uncorroborated 1/3" once a jump was made; before, the number of
+        disputes, which never counts the claims only one source makes ("5 disputes")."""
+        conflicts, claims = len(self.analysis.disputes), len(self.analysis.uncorroborated)
+        index = self.cursor.index
+        if index is None:
+            return f"{conflicts} dispute{'' if conflicts == 1 else 's'}"
+        if index < conflicts:
+            return f"dispute {index + 1}/{conflicts}"
+        return f"uncorroborated {index - conflicts + 1}/{claims}"
 
     @property
     def disputes(self) -> tuple[Dispute, ...]:

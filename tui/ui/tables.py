@@ -50,9 +50,10 @@ def matches_table(analysis: Analysis) -> Table:
 def disputes_table(analysis: Analysis) -> Table:
     """One row per dispute: its id, kind, summary, and each source's version and value."""
     outlets = {article.id: article.outlet for article in analysis.corpus.articles}
-    count = len(analysis.disputes)
-    table = Table("id", "kind", "summary", "versions", title=_text(f"{count} dispute{'' if count == 1 else 's'}"))
-    for dispute in analysis.disputes:
+    count, claims = len(analysis.disputes), len(analysis.uncorroborated)
+    title = f"{count} dispute{'' if count == 1 else 's'}, {claims} uncorroborated claim{'' if claims == 1 else 's'}"
+    table = Table("id", "kind", "summary", "versions", title=_text(title))
+    for dispute in analysis.disputes + analysis.uncorroborated:
         versions = Text()
         for version in dispute.versions:
             if versions:

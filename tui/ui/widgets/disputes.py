@@ -15,9 +15,9 @@ from textual.widgets.option_list import Option
 from tui.core.model import Dispute, Version
 from tui.ui.render import safe_text
 
-SINGLE_SOURCE = "single-source"
-"""The kind of dispute that is one source's claim rather than a conflict; listed last, dimmer."""
-_KIND_WIDTH = len("quote-wording") + 2
+UNCORROBORATED = "uncorroborated"
+"""The kind of a claim only one source makes: not a conflict; listed after the disputes, dimmer."""
+_KIND_WIDTH = len("uncorroborated") + 2
 
 
 def sides(versions: Iterable[Version], outlets: Mapping[str, str]) -> list[dict[str, list[str]]]:
@@ -35,7 +35,7 @@ def dispute_row(dispute: Dispute, outlets: Mapping[str, str]) -> Content:
 
     Summaries and wordings are article text: they only ever become literal Content.
     """
-    lonely = dispute.kind == SINGLE_SOURCE
+    lonely = dispute.kind == UNCORROBORATED
     head = Content.assemble(
         (f"{dispute.id:<4}", "$text-muted"),
         (f"{dispute.kind:<{_KIND_WIDTH}}", "$text-muted" if lonely else "bold $text-warning"),
@@ -52,7 +52,7 @@ def dispute_row(dispute: Dispute, outlets: Mapping[str, str]) -> Content:
 
 
 class DisputesPanel(OptionList):
-    """Every dispute of the analysis: the conflicts, then a rule, then what only one source says.
+    """Every dispute of the analysis, then under a heading what only one source says.
 
     Choosing a row (enter or a click) posts `Chosen`; the app decides what going there means.
     """
@@ -83,17 +83,32 @@ class DisputesPanel(OptionList):
     def watch_open(self, open: bool) -> None:
         self.set_class(open, "-open")
 
-    def show_disputes(self, disputes: tuple[Dispute, ...], outlets: Mapping[str, str]) -> None:
-        """List these disputes, conflicts first; a note instead when there are none."""
-        conflicts = [dispute for dispute in disputes if dispute.kind != SINGLE_SOURCE]
-        rows: list[Option | None] = [Option(dispute_row(dispute, outlets)) for dispute in disputes]
-        if conflicts and len(conflicts) < len(disputes):
-            rows.insert(len(conflicts), None)  # a rule between the conflicts and the single-source claims
-        self.set_options(rows or [Option(Content("The sources don't disagree on anything the analysis can check."), disabled=True)])
-        self.highlighted = 0 if disputes else None
-        self.border_title = f"Disputes · {len(conflicts)} conflicting · {len(disputes) - len(conflicts)} single-source"
+    def show_disputes(
+        self, disputes: tuple[Dispute, ...], claims: tuple[Dispute, ...], outlets: Mapping[str, str]
+    ) -> None:
+        """List the disputes, then the uncorroborated claims under a heading of their own.
+
+        Rows that can be chosen are numbered as the navigator numbers them: disputes first, then claims.
+        """
+        items = [*disputes, *claims]
+        rows: list[Option | None] = [Option(dispute_row(item, outlets), id=f"item-{n}") for n, item in enumerate(items)]
+        if not disputes:
+            rows.insert(0, Option(Content("The sources don't disagree on anything the analysis can check."), disabled=True))
+        if claims:
+            heading = f"Uncorroborated: what only one source says ({len(claims)})"
+            at = len(disputes) or 1
+            rows[at:at] = [None, Option(Content.styled(heading, "bold $text-muted"), disabled=True)]
+        self.set_options(rows)
+        self.highlight_item(0 if items else None)
+        count = len(disputes)
+        self.border_title = f"Disputes · {count} dispute{'' if count == 1 else 's'} · {len(claims)} uncorroborated"
         self.border_subtitle = "enter: go to · enter again: details · d: close"
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(self, event.option_index))
+        if event.option.id is not None:
+            self.post_message(self.Chosen(self, int(event.option.id.removeprefix("item-"))))
+
+    def highlight_item(self, index: int | None) -> None:
+        """Highlight the row of the item the navigator numbers `index` (disputes, then claims)."""
+        self.highlighted = None if index is None else self.get_option_index(f"item-{index}")

@@ -1,0 +1,117 @@
+"""What a number counts or measures: its role, read from the clause around it.
+
+Only numbers with the same role are compared across sources. A role is the unit (a currency, a
+measure, or the noun counted: "person", "bomb"), the act the clause reports of it ("kill",
+"injure", "price": families in data/acts.txt), and the number-words that narrow it ("13-inch").
+"12 people were injured" and "18 people had been injured" share a role; "Three people were
+killed" does not share it, nor does "12 arrested". Names near the number (capitalised words,
+places) tell apart the same act of two different things ("Mountain Lion will cost $19.99" and
+"the 11-inch Air will cost from $999").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from tui.core.text import STOPWORDS, stem
+
+ACT_BEFORE = 8
+"""How many words before a number its act may stand ("killed at least three people")."""
+ACT_AFTER = 8
+"""How many words after a number its act may stand ("Three people, one of them a pregnant woman, were killed")."""
+NAME_REACH = 8
+"""How many words either side of a number, within its clause, its names are read from."""
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)+|\d+(?:\.\d+)?\"|[^\W\d_]+(?:['’.-][^\W\d_]+)*|[;:()\[\]—–]|[.!?](?=\s|$)")
+_CLAUSE_BREAK = frozenset(";:()[]—–.!?")
+_QUALIFIER = re.compile(r"(\d+(?:\.\d+)?)(?:-([A-Za-z]+)|\")")
+_NOT_NAMES = frozenset(
+    word.lower() for word in (*calendar.month_name[1:], *calendar.day_name, *calendar.month_abbr[1:], *calendar.day_abbr)
+)
+
+
+class Role(NamedTuple):
+    """What a number is about: compare two numbers only when their unit, act and qualifiers agree."""
+
+    unit: str
+    act: str
+    """The head of the act family the clause reports ("kill"), or "" when it names none near the number."""
+    qualifiers: frozenset[str]
+    """Number-words that narrow what is counted ("13-inch", "24-hour"), folded."""
+    names: frozenset[str]
+    """Stems of the capitalised words near the number, past the sentence's first word."""
+
+    def comparable(self, other: Role) -> bool:
+        """Whether two numbers with these roles are about the same thing."""
+        if (self.unit, self.act, self.qualifiers) != (other.unit, other.act, other.qualifiers) or not self.act:
+            return False
+        return not (self.names and other.names and not self.names & other.names)
+
+
+@lru_cache(maxsize=1)
+def act_families() -> dict[str, str]:
+    """Each act word (folded) and the head of its family, from data/acts.txt."""
+    text = resources.files("tui.core").joinpath("data", "acts.txt").read_text(encoding="utf-8")
+    families: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" in line:
+            head, words = line.split(":", 1)
+            for word in words.split():
+                families.setdefault(word, head.strip())
+    return families
+
+
+def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str) -> Role:
+    """The role of the number at body[start:end] in the sentence body[sentence[0]:sentence[1]]."""
+    tokens = [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(body, *sentence)]
+    first = tokens[0][0] if tokens else start
+    left = _clause([token for token in reversed(tokens) if token[1] <= start])
+    right = _clause([token for token in tokens if token[0] >= end])
+    return Role(
+        unit,
+        _act(left, right, body[start:end]),
+        _qualifier(left, right),
+        frozenset(
+            stem(text.lower())
+            for token_start, text in [*left[:NAME_REACH], *right[:NAME_REACH]]
+            if token_start != first and text[:1].isupper() and text.lower() not in STOPWORDS | _NOT_NAMES
+        ),
+    )
+
+
+def _clause(tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """The tokens up to a clause break, nearest the number first: (offset, text)."""
+    words = []
+    for token_start, _, text in tokens:
+        if text in _CLAUSE_BREAK:
+            break
+        words.append((token_start, text))
+    return words
+
+
+def _act(left: list[tuple[int, str]], right: list[tuple[int, str]], inside: str) -> str:
+    """The nearest act word to the number within its clause, after it first on a tie."""
+    families = act_families()
+    for word in inside.lower().split():
+        if word in families:
+            return families[word]
+    for distance in range(max(ACT_AFTER, ACT_BEFORE)):
+        for side, most in ((right, ACT_AFTER), (left, ACT_BEFORE)):
+            if distance < min(len(side), most) and side[distance][1].lower() in families:
+                return families[side[distance][1].lower()]
+    return ""
+
+
+def _qualifier(left: list[tuple[int, str]], right: list[tuple[int, str]]) -> frozenset[str]:
+    """The nearest number-word in the clause: "13-inch", 13" (an inch mark), "24-hour"."""
+    for distance in range(max(len(left), len(right))):
+        for side in (right, left):
+            match = _QUALIFIER.fullmatch(side[distance][1]) if distance < len(side) else None
+            if match:
+                return frozenset({f"{match.group(1)}-{(match.group(2) or 'inch').lower()}"})
+    return frozenset()
