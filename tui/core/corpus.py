@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from charset_normalizer import from_bytes
 
+from tui.core.dateline import find_dateline, parse_date
 from tui.core.model import Article, Corpus
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -21,6 +22,8 @@ _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _SNIFF = 8192
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A date in a URL path: /2010/05/05/, 2007-04-09, 20120611 (a hint only: see article_date).
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(\d{2})\2(\d{2})(?!\d)")
 BUNDLED_NAME = "Kato: Japan's US Treasury holdings as a card in trade talks"
 
 
@@ -80,12 +83,39 @@ def load_article(path: Path, warnings: list[str] | None = None) -> Article:
         outlet=meta.get("outlet") or path.stem,
         body=body,
         title=meta.get("title"),
-        date=meta.get("date"),
+        date=article_date(meta.get("date"), body, meta.get("url")),
         url=meta.get("url"),
         language=meta.get("language"),
         note=meta.get("note"),
         path=path,
     )
+
+
+def article_date(front_matter: str | None, body: str, url: str | None = None) -> str | None:
+    """The article's date: the front matter's when it gives a full one (as ISO), else the body's dateline
+    (see tui.core.dateline), else the front matter's text as written ("May 2nd"), else None.
+
+    Dates in the URL never give the date by themselves; they only settle a dateline's numeric date whose
+    order of day and month is open ("Updated 4/9/2007" under a URL with 2007-04-09 in it).
+    """
+    if front_matter:
+        iso = parse_date(front_matter)
+        if iso is not None:
+            return iso
+    dateline = find_dateline(body, hints=_url_dates(url))
+    if dateline is not None:
+        return dateline.date
+    return front_matter or None
+
+
+def _url_dates(url: str | None) -> tuple[str, ...]:
+    dates = []
+    for year, _, month, day in _URL_DATE.findall(url or ""):
+        try:
+            dates.append(dt.date(int(year), int(month), int(day)).isoformat())
+        except ValueError:
+            continue
+    return tuple(dates)
 
 
 def decode(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
