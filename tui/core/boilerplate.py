@@ -1,12 +1,16 @@
 """Page furniture in articles copied from the web: related-story lists, sidebars, author boxes, captions.
 
 Furniture is text, so it is kept and shown, but it is not the story: it must never be matched
-with another outlet's reporting nor give a fact to dispute.
+with another outlet's reporting nor give a fact to dispute. A line that is only a dateline, a
+timestamp or a byline ("Updated 5/5/2010 1:41 PM", "By Jane Doe, Associated Press") is furniture
+too: its date is the article's (see tui.core.dateline), not a fact of the story.
 """
 
 from __future__ import annotations
 
 import re
+
+from tui.core.dateline import is_stamp_line
 
 # A line that opens a block running to the end of the article: lists of other stories, author boxes.
 _TAIL_MARKERS = re.compile(
@@ -49,7 +53,7 @@ def furniture(body: str) -> list[tuple[int, int]]:
         if strong or (_TAIL_MARKERS.fullmatch(text) and _looks_like_tail(body, lines, index)):
             marked[index:] = [True] * (len(lines) - index)
             break
-        if _LINE_MARKERS.fullmatch(text):
+        if _LINE_MARKERS.fullmatch(text) or is_stamp_line(text):
             marked[index] = True
         elif _SYMBOLS_ONLY.fullmatch(text):
             _mark_teaser(body, lines, marked, index)

@@ -1,0 +1,54 @@
+"""Page furniture: datelines, timestamps and bylines are shown but are not the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.boilerplate import furniture, inside
+
+STORY = "A crane fell into the harbour on Tuesday night after winds reached 120 km/h, the port said."
+
+
+def furniture_lines(body: str) -> list[str]:
+    return [body[start:end] for start, end in furniture(body)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated 5/5/2010 1:41 PM",
+        "Wed May 5, 2010 7:12pm BST",
+        "(10:27 am PDT, Jun 11th 2012)",
+        "Published on: 11 November",
+        "Last updated 4:15 PM EST",
+        "By Jane Doe, Associated Press",
+        "By Jane Doe, Associated Press | April 16, 2007",
+    ],
+)
+def test_a_dateline_timestamp_or_byline_line_is_furniture(line: str) -> None:
+    body = f"Crane topples in storm\n{line}\n{STORY}\n"
+    assert furniture_lines(body) == [line]
+    start = body.index(line)
+    assert inside(furniture(body), start, start + len(line))
+    assert not inside(furniture(body), body.index(STORY), len(body))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 3, 2015 - The crane fell into the harbour after the storm.",
+        "March 3, 2015 was the windiest day of the year.",
+        "On March 3, 2015 the crane fell into the harbour.",
+        "By Monday, the police had closed the port.",
+        "At 10:49 AM the crane fell.",
+        "Crane topples | March 3, 2015",
+    ],
+)
+def test_a_story_line_that_begins_with_a_date_is_not_furniture(line: str) -> None:
+    """Story sentences (and a headline beside its date) stay matchable, date or no date."""
+    assert furniture_lines(f"{line}\n{STORY}\n") == []
+
+
+def test_a_stamp_line_further_down_is_furniture_too() -> None:
+    body = f"{STORY}\n{STORY}\nLast updated 4:15 PM EST\n"
+    assert furniture_lines(body) == ["Last updated 4:15 PM EST"]
