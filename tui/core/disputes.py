@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
 from tui.core.roles import Role, role
 from tui.core.segment import with_quote_sentences
-from tui.core.text import content_words, normalise, stem
+from tui.core.text import content_words, fold_spelling, normalise, singular, stem, words
 
 SUBJECT_LIKENESS = 0.34
 """Two quantities are about the same thing when this share of their subject words is shared."""
@@ -118,17 +118,37 @@ class _Quantities:
             for fact in self.facts
         ]
         self.in_groups = _groups_holding(self.facts, groups)
+        common = _common_names(corpus)
+        self.roles = [found._replace(names=found.names - common) for found in self.roles]
+        self.all_quantities = [fact for fact in facts if fact.quantity is not None]
+
+
+COMMON_NAMES = 0.5
+"""A name that this share of the articles write is the story's own ("Apple", "Athens"): it tells no figures apart."""
+
+
+def _common_names(corpus: Corpus) -> frozenset[str]:
+    counts: Counter[str] = Counter()
+    for article in corpus.articles:
+        counts.update({stem(word.lower()) for word in _SURFACE.findall(article.body) if word[0].isupper()})
+    return frozenset(name for name, count in counts.items() if count >= COMMON_NAMES * len(corpus.articles))
 
 
 _CONVERSION_BEFORE = re.compile(r"[(\[]\s*$")
+_DIFFERENCE_AFTER = re.compile(
+    r"\s+(?:more|less|fewer|cheaper|dearer|higher|lower|bigger|smaller|larger|greater|[a-z]+er\s+than)\b", re.IGNORECASE
+)
 _DIMENSION_AFTER = re.compile(r"\s*(?:by|x|×)\s*[$£€]?\d", re.IGNORECASE)
 _DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$", re.IGNORECASE)
 
 
 def _converted_or_dimension(body: str, fact: Fact) -> bool:
-    """Whether the fact is a conversion in brackets right after an amount, or a side of a dimension."""
+    """Whether the fact is a conversion in brackets right after an amount, a side of a dimension,
+    or a difference ("$100 cheaper", "5 more"): none of them is the value of the thing itself."""
     before = body[max(0, fact.span.start - 24) : fact.span.start]
     if _CONVERSION_BEFORE.search(before) and re.search(r"\d", before):
+        return True
+    if _DIFFERENCE_AFTER.match(body, fact.span.end):
         return True
     return bool(_DIMENSION_AFTER.match(body, fact.span.end) or _DIMENSION_BEFORE.search(body, max(0, fact.span.start - 12), fact.span.start))
 
@@ -427,6 +447,8 @@ def _wording_disputes(
         if group.wording != "variant":
             continue
         members = sorted([*group.members, *_same_remark_elsewhere(group, segments, quotes)], key=lambda m: order[m.span.article])
+        if len({_quoted_words(member.text) for member in members}) < 2:
+            continue  # the same words, framed differently or spelled the British or the American way
         versions = tuple(Version(member.span, member.text, member.text) for member in members)
         speaker = _speaker(group.members)
         wordings = len({normalise(version.text) for version in versions})
@@ -435,6 +457,15 @@ def _wording_disputes(
         why = f"matched group {group.id}: the same utterance, quoted in different words"
         disputes.append(Dispute("", "quote-wording", summary, versions, why))
     return disputes
+
+
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,})[\"“”«»„]")
+
+
+def _quoted_words(text: str) -> tuple[str, ...]:
+    """The words inside the quote marks of a passage (all of it when it has none), spellings folded."""
+    quoted = " ".join(_QUOTED.findall(text)) or text
+    return tuple(fold_spelling(word.replace("'", "")) for word in words(quoted))
 
 
 REMARK_LIKENESS = 45
@@ -571,8 +602,16 @@ def _person_name(fact: Fact) -> str:
     return fact.value.split(" (")[0].strip()
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
+
+
 def _spelled_two_ways(first: str, second: str) -> bool:
-    if first.lower() == second.lower() or sorted(first.lower().split()) == sorted(second.lower().split()):
+    """Alike names that differ in more than case and a plural ("MacBook Pro" / "Macbook Pros" are
+    one), made of words (not "Township--as", a join the page made)."""
+    if not all(_NAME_WORD.fullmatch(word) for word in (*first.split(), *second.split())):
+        return False
+    one, other = ([singular(word) for word in name.lower().split()] for name in (first, second))
+    if one == other or sorted(one) == sorted(other):
         return False
     if len(first.split()) != len(second.split()):
         return False
@@ -611,9 +650,16 @@ def _first_title_per_source(mentions: list[Fact]) -> list[Fact]:
     return list(first.values())
 
 
+OFFICE_SYNONYMS = {"vice": "deputy", "head": "chief", "leader": "chief", "chair": "chief", "chairman": "chief",
+                   "chairwoman": "chief", "president": "chief", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
+"""Words that name one office in two ways ("vice president" is "deputy head"): folded before titles are compared."""
+
+
 def _offices_differ(first: Fact, second: Fact) -> bool:
-    one, other = set(first.subject.split()), set(second.subject.split())
-    if not one & other & RANKS:
+    one = {OFFICE_SYNONYMS.get(word, word) for word in first.subject.split()}
+    other = {OFFICE_SYNONYMS.get(word, word) for word in second.subject.split()}
+    ranks = {OFFICE_SYNONYMS.get(word, word) for word in RANKS} | {"chief"}
+    if not one & other & ranks:
         return True
     return bool((one & PORTFOLIOS) and (other & PORTFOLIOS) and not (one & other & PORTFOLIOS))
 
@@ -688,13 +734,13 @@ def _in_headline(body: str, offset: int) -> bool:
 
 def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: set[Span], outlets: dict[str, str]) -> list[Dispute]:
     """Figures with a role that no other source gives, nor another figure of that role at all."""
-    roles_elsewhere: dict[tuple[str, str, frozenset[str]], set[str]] = defaultdict(set)
+    roles_elsewhere: dict[tuple[str, str], set[str]] = defaultdict(set)
     for fact, found in zip(quantities.facts, quantities.roles):
-        roles_elsewhere[(found.unit, found.act, found.qualifiers)].add(fact.span.article)
-    elsewhere = _Elsewhere(quantities.facts)
+        roles_elsewhere[(found.unit, found.act)].add(fact.span.article)
+    elsewhere = _Elsewhere(quantities.all_quantities)
     claims = []
     for fact, found in zip(quantities.facts, quantities.roles):
-        key = (found.unit, found.act, found.qualifiers)
+        key = (found.unit, found.act)
         if not (found.unit and found.act) or fact.span in disputed or roles_elsewhere[key] - {fact.span.article}:
             continue
         if elsewhere(fact):

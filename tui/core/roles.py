@@ -5,7 +5,7 @@ measure, or the noun counted: "person", "bomb"), the act the clause reports of i
 "injure", "price": families in data/acts.txt), and the number-words that narrow it ("13-inch").
 "12 people were injured" and "18 people had been injured" share a role; "Three people were
 killed" does not share it, nor does "12 arrested". Names near the number (capitalised words,
-places) tell apart the same act of two different things ("Mountain Lion will cost $19.99" and
+places) tell apart the same act of two different things: both must name none, or share one ("Mountain Lion will cost $19.99" and
 "the 11-inch Air will cost from $999").
 """
 
@@ -26,7 +26,7 @@ ACT_AFTER = 8
 NAME_REACH = 8
 """How many words either side of a number, within its clause, its names are read from."""
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)+|\d+(?:\.\d+)?\"|[^\W\d_]+(?:['’.-][^\W\d_]+)*|[;:()\[\]—–]|[.!?](?=\s|$)")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)+|\d+(?:\.\d+)?\"|[^\W\d_]+(?:['’.-][^\W\d_]+)*|[;:()\[\]—–,]|[.!?](?=\s|$)")
 _CLAUSE_BREAK = frozenset(";:()[]—–.!?")
 _QUALIFIER = re.compile(r"(\d+(?:\.\d+)?)(?:-([A-Za-z]+)|\")")
 _NOT_NAMES = frozenset(
@@ -43,13 +43,14 @@ class Role(NamedTuple):
     qualifiers: frozenset[str]
     """Number-words that narrow what is counted ("13-inch", "24-hour"), folded."""
     names: frozenset[str]
-    """Stems of the capitalised words near the number, past the sentence's first word."""
+    """Stems of the capitalised words near the number, past the sentence's first word: two figures
+    are about one thing only when they name the same (or no) people, places and things."""
 
     def comparable(self, other: Role) -> bool:
         """Whether two numbers with these roles are about the same thing."""
         if (self.unit, self.act, self.qualifiers) != (other.unit, other.act, other.qualifiers) or not self.act:
             return False
-        return not (self.names and other.names and not self.names & other.names)
+        return self.names == other.names or bool(self.names & other.names)
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +86,8 @@ def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str) 
 
 
 def _clause(tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
-    """The tokens up to a clause break, nearest the number first: (offset, text)."""
+    """The tokens up to a clause break, nearest the number first: (offset, text). A comma is kept,
+    as a step: it puts the words after it further away ("shot three people, killing one")."""
     words = []
     for token_start, _, text in tokens:
         if text in _CLAUSE_BREAK:

@@ -58,6 +58,36 @@ def stem(word: str) -> str:
     return word
 
 
+_SPELLINGS = (  # British -> American endings, so that one word spelled two ways folds to one
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2})ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|ful|ite|ites)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3}[^aeiou])re(s|d)?$"), r"er\1"),
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+)
+_SPELLING_EXCEPTIONS = frozenset(
+    "rise rised rises rising wise otherwise likewise raise raised raises raising noise poise praise praised "
+    "promise promised promises premise premises expertise exercise exercised advise advised advice surprise "
+    "surprised despise compromise compromised franchise enterprise merchandise revise revised supervise "
+    "televise devise devised precise concise paradise treatise chastise disguise comprise comprised "
+    "four hour hours your yours our ours tour tours flour pour poured sour detour contour "
+    "acre acres genre genres ogre massacre mediocre".split()
+)
+
+
+def fold_spelling(word: str) -> str:
+    """One spelling for words written two ways: realise/realize, colour/color, centre/center,
+    travelled/traveled, sell-off/selloff. Lower-case words in, lower-case out."""
+    word = word.replace("-", "")
+    if word in _SPELLING_EXCEPTIONS:
+        return word
+    for pattern, replacement in _SPELLINGS:
+        folded = pattern.sub(replacement, word)
+        if folded != word:
+            return folded
+    return word
+
+
 def singular(word: str) -> str:
     """The singular of a regular English plural (homes -> home, cities -> city, boxes -> box)."""
     if word.endswith("ies") and len(word) > 4:
