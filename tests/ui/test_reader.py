@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from textual.command import CommandPalette
+from textual.widgets import Label
 
 from tests.ui.conftest import WriteCorpus
 from tests.ui.helpers import screen_text, status
@@ -166,3 +167,27 @@ async def test_q_quits(bundled: Corpus) -> None:
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
+
+
+async def test_column_header_shows_the_date_readably(write_corpus: WriteCorpus) -> None:
+    """The date (from the front matter or the dateline) is shown as people read it, beside the word count;
+    a column with no date shows only the words, and a long loose date is cut: the header stays one line,
+    so the bodies still line up."""
+    corpus = write_corpus(
+        {
+            "a.md": "---\noutlet: www.example.com\n---\nBank set on fire\nWed May 5, 2010 7:12pm BST\nA bank burned today.\n",
+            "b.md": "---\noutlet: news.example.org\n---\nA bank burned in the city.\n",
+            "c.md": "---\ndate: the first Wednesday of May, in the year of the general strike\n---\nA bank burned.\n",
+        }
+    )
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        first, second, third = app.query(ArticleColumn)
+        assert str(first.query_one(".byline", Label).render()) == "Wed 5 May 2010 · 14 words"
+        assert str(second.query_one(".byline", Label).render()) == "6 words"
+        text = screen_text(app)
+        assert "Wed 5 May 2010 · 14 words" in text and "2010-05-05" not in text and "date unknown" not in text
+        assert "the first Wednesday" in text
+        assert third.query_one(".byline", Label).region.height == 1
+        assert first.view.region.y == second.view.region.y == third.view.region.y

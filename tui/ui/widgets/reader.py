@@ -13,14 +13,18 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from tui.core.dateline import readable_date
 from tui.core.model import Article
 from tui.ui.render import Mark, safe_text
 from tui.ui.widgets.article_view import ArticleView
 
 
 def _byline(article: Article) -> Text:
-    date = article.date or "date unknown"
-    return Text(f"{safe_text(date)} · {article.words:,} words")
+    """The line under the outlet: "Wed 5 May 2010 · 683 words", or only the words when the date is unknown."""
+    words = f"{article.words:,} words"
+    if not article.date:
+        return Text(words)
+    return Text(f"{safe_text(readable_date(article.date))} · {words}")
 
 
 class ArticleColumn(Vertical):
