@@ -1,0 +1,202 @@
+"""People, organisations and places named in text: gazetteer aliases, organisation runs, people with their titles."""
+
+# Value formats (Fact.value and Fact.subject of names):
+#   person                   the full name as the article first gives it ("Jane Doe", "Doe Jane");
+#                            a later "Doe" gets the same value. The title goes to Fact.subject as
+#                            stems ("financ minister"), the same on every mention of that person in
+#                            the article, so that values compare names only.
+#   organisation, place      a canonical name (see gazetteer.py), or for an organisation found by
+#                            its last word ("Acme Widgets Inc") the name as written.
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from tui.core.model import FactType
+# Names come from the name finder segment uses too, so that a person here is the person a quote is credited to.
+from tui.core.names import TITLES, Names, name_of
+from tui.core.text import STOPWORDS
+
+from .candidates import Candidate, line_start
+from .gazetteer import ORGANISATIONS, PLACES
+from .subjects import TOKEN, stems
+
+_Alias = tuple[str, FactType, str]  # (alias as written, type, canonical name)
+_CAP_WORD = re.compile(r"[A-Z][A-Za-z0-9&]*")
+
+
+def _by_first_word() -> dict[str, list[_Alias]]:
+    """Aliases by their first capitalised word ("U" for "U.S.", "Bank" for "Bank of Japan"), longest
+    first: the body's capitalised words are looked up here instead of trying every alias everywhere."""
+    table: dict[str, list[_Alias]] = {}
+    for alias in sorted(ORGANISATIONS.keys() | PLACES.keys(), key=len, reverse=True):
+        entry: _Alias = (
+            (alias, "organisation", ORGANISATIONS[alias]) if alias in ORGANISATIONS else (alias, "place", PLACES[alias])
+        )
+        table.setdefault(_CAP_WORD.match(alias).group(), []).append(entry)  # type: ignore[union-attr]
+    return table
+
+
+_ALIASES = _by_first_word()
+_PLACE_PREFIX = re.compile(r"(?:US|U\.S\.|United States)(?=[ \u00a0])")
+_TREASURY_THINGS = set("""bond bonds holdings holding market markets securities yield yields bills bill notes
+debt issue stockpile sale sales purchases auction auctions prices futures curve investors secretary
+Secretary official officials stake""".split())
+# The last word of a capitalised run that makes it an organisation: "Acme Group", "Japan Post".
+_ORG_SUFFIXES = set("""Group Bank Ministry Inc Inc. Corp Corp. Corporation Ltd Ltd. Co Co. Holdings Securities
+Capital Partners Fund Agency Commission Council Institute University Association Party Post Times News
+Press Journal Exchange Reserve Department Authority Organization Organisation Foundation Federation
+Committee Board Bureau Airlines Motors Industries Insurance Investments Research Analytics""".split())
+_NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
+_RUN_WORD = re.compile(r"[^ \u00a0]+")
+# Capitalised words (U.S. keeps its dots, a full stop ends the run: "Hanoi. The Bank" is two).
+_ORG_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&’'-]*)"
+_ORG_RUN = re.compile(rf"{_ORG_WORD}(?:[ \u00a0](?:&[ \u00a0])?{_ORG_WORD}){{1,5}}(?:\.(?=[ \u00a0]*[a-z,]))?")
+_LEADING = re.compile(r"^(?:(?:The|A|An|In|On|At|For|By|From|With|And|But|As|While|When|If|After)[ \u00a0]|\S+['’]s[ \u00a0])+")
+
+
+def names_of_things(body: str) -> Iterator[Candidate]:
+    """Organisation and place candidates: the gazetteer's aliases, then runs like "Acme Group"."""
+    yield from _gazetteer(body)
+    yield from _org_runs(body)
+
+
+def _gazetteer(body: str) -> Iterator[Candidate]:
+    """The gazetteer's aliases written in the body as whole words."""
+    for word in _CAP_WORD.finditer(body):
+        start = word.start()
+        if start and (body[start - 1].isalnum() or body[start - 1] in "&’'_"):
+            continue  # inside a word: iPhone, O'Neill
+        alias, kind, value = _alias_at(body, start, _ALIASES.get(word.group(), ()))
+        if not alias:
+            continue
+        if "Treasury" in alias and not _is_the_treasury(body, start, start + len(alias)):
+            place = _PLACE_PREFIX.match(alias)  # "US Treasury holdings": bonds, but US is a place
+            if place:
+                yield Candidate(start, start + place.end(), "place", "United States", None, 3)
+            continue
+        yield Candidate(start, start + len(alias), kind, value, None, 2 if kind == "organisation" else 3)
+
+
+def _org_runs(body: str) -> Iterator[Candidate]:
+    """Runs of capitalised words that end with an organisation's word ("Acme Widgets Inc")."""
+    for match in _ORG_RUN.finditer(body):
+        text = match.group()
+        if text.split()[-1] in _ORG_SUFFIXES:
+            lead = _LEADING.match(text)
+            start = match.start() + (lead.end() if lead else 0)
+            name = body[start : match.end()]
+            if len(name.split()) >= 2:
+                yield Candidate(start, match.end(), "organisation", " ".join(name.split()), None, 4)
+
+
+def _alias_at(body: str, start: int, aliases: Iterable[_Alias]) -> _Alias:
+    """The longest alias written at body[start:] as whole words, or ("", ...) if none is."""
+    for alias, kind, value in aliases:
+        end = start + len(alias)
+        if body.startswith(alias, start) and not (end < len(body) and (body[end].isalnum() or body[end] in "&_")):
+            return alias, kind, value
+    return "", "place", ""
+
+
+def _is_the_treasury(body: str, start: int, end: int) -> bool:
+    """Whether "Treasury" names the department: not "Treasury bonds" / "Treasury Secretary", and a
+    bare "Treasury" only after "the"."""
+    following = _NEXT_WORD.match(body, end)
+    if following and following.group(1) in _TREASURY_THINGS:
+        return False
+    return body[start:end] != "Treasury" or body[max(0, start - 4) : start].lower() == "the "
+
+
+_APPOSITION = re.compile(r",[ \u00a0]+((?:the[ \u00a0]|an?[ \u00a0])?[a-z][^,;:\"“”()\n]{2,60}?)(?=,|\.(?:\s|$)|;)")
+_NOT_TITLE_ENDINGS = ("ed", "ing", "ly", "es")
+_AFFILIATION = re.compile(r"[ \u00a0]+(?:of|at|from)[ \u00a0]+([A-Z][\w&]*(?:[ \u00a0][A-Z][\w&]*){0,3})")
+
+
+# Words that make a capitalised pair a street, a building or a document rather than a person, and
+# words that open a sentence or a page label rather than a name ("See Section", "Read More").
+_NOT_NAME_WORDS = set("""street road avenue square lane boulevard section article chapter page act bill plan
+report program programme project service center centre hall building tower bridge park station airport port
+river lake mountain island hotel hospital school college church temple palace museum stadium prize award cup
+league festival summit conference forum initiative strategy policy index fund road""".split())
+_NOT_FIRST_NAMES = set("""see read watch click follow share sign subscribe download explore listen contact visit
+breaking updated published photo video live opinion analysis editorial exclusive related more latest top
+dear welcome""".split())
+
+
+def _plausible_person(name: str) -> bool:
+    words = name.lower().split()
+    return words[0] not in _NOT_FIRST_NAMES and not _NOT_NAME_WORDS.intersection(words)
+
+
+def people(body: str) -> Iterator[Candidate]:
+    """Person candidates: every mention of a person's name, a lone surname expanded to the full
+    name the article gives; the title (stems) rides in the subject, the same for every mention."""
+    names = Names(body)
+    titles: dict[str, str] = {}
+    found: list[tuple[int, int, str, str]] = []
+    for run in names.runs:
+        if len(run.words) == 1 and _strip_possessive(run.words[0]) not in names.full:
+            continue  # a lone capitalised word is a person only as the surname of a full name given
+        mention = _mention(body, run.start, run.end)
+        if mention is None:
+            continue
+        start, end, words, titled = mention
+        person = names.person(words, titled)
+        if person and _plausible_person(person):
+            title = _title(body, start, end)
+            if title:
+                titles.setdefault(person, title)
+            found.append((start, end, person, title))
+    for start, end, person, title in found:
+        yield Candidate(start, end, "person", person, None, 5, title or titles.get(person, ""))
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+def _mention(body: str, start: int, end: int) -> tuple[int, int, tuple[str, ...], bool] | None:
+    """The name at the end of a capitalised run (titles and possessives cut), with its offsets."""
+    spans = [(m.start(), m.end()) for m in _RUN_WORD.finditer(body, start, end)]
+    words = [body[s:e] for s, e in spans]
+    if words[-1].endswith(("’s", "'s")):  # "Donald Trump’s decision": the name without the 's
+        words[-1] = words[-1][:-2]
+        spans[-1] = (spans[-1][0], spans[-1][1] - 2)
+    name, titled = name_of(tuple(words))
+    if not name or not name[-1]:
+        return None
+    return spans[-len(name)][0], spans[-1][1], name, titled
+
+
+def _title(body: str, start: int, end: int) -> str:
+    """The title the text gives a name, as stems: "Finance Minister Katsunobu Kato", "Japan's
+    top negotiator, Ryosei Akazawa", "Naka Matsuzawa, chief macro strategist at Nomura,"."""
+    before = _title_before(body, start)
+    after = ""
+    appos = _APPOSITION.match(body, end)
+    if appos and any(word.lower() in TITLES for word in appos.group(1).split()):
+        after = appos.group(1)
+    elif affiliation := _AFFILIATION.match(body, end):
+        after = affiliation.group(1)
+    return " ".join(stems(f"{before} {after}".split(), drop_places=False))
+
+
+def _title_before(body: str, start: int) -> str:
+    """The title words right before a name, on its line: words ending with a title word, none
+    a possessive ("Japan's") or a verb ("followed US President Donald Trump")."""
+    tokens = TOKEN.findall(body, line_start(body, start, 60), start)
+    if tokens and tokens[-1] == ",":
+        tokens.pop()  # "Japan's Finance Minister, Katsunobu Kato"
+    if not tokens or tokens[-1].lower() not in TITLES:
+        return ""
+    taken: list[str] = []
+    while tokens and len(taken) < 4:
+        word = tokens.pop()
+        if not word[0].isalnum() or word.lower() in STOPWORDS or word.endswith(("’s", "'s")):
+            break
+        if word.islower() and word.endswith(_NOT_TITLE_ENDINGS) and word not in TITLES:
+            break
+        taken.append(word)
+    return " ".join(reversed(taken))
