@@ -19,6 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
+from tui.core.names import RUN, looks_personal, name_of
 from tui.core.roles import Role, role
 from tui.core.segment import with_quote_sentences
 from tui.core.text import content_words, fold_spelling, normalise, singular, stem, words
@@ -31,6 +32,9 @@ ALIKE_SCORE = 80
 """A matched group scored this high reports one statement nearly word for word: its dates must agree."""
 SPELLING_LIKENESS = 80
 """Two names this alike (rapidfuzz ratio) but not equal are one name spelled two ways."""
+_SAID = r"(?:said|says|told|added|explained|stated|announced|declared|insisted|warned)"
+_SAID_VERBS = "said|says|told|added|explained|stated|announced|declared|insisted|warned|vowed|promised|urged|called|denounced|condemned|expressed"
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,})[\"“”«»„]")
 
 
 class Findings(NamedTuple):
@@ -57,7 +61,7 @@ def find_disputes(
         *_without(_role_disputes(quantities, order, outlets, corpus), aligned),
         *_date_disputes(facts, groups, outlets),
         *_wording_disputes(groups, segments or {}, outlets),
-        *_attribution_disputes(facts, groups, outlets),
+        *_attribution_disputes(corpus, groups, quantities.sentences, outlets),
         *_spelling_disputes(facts, outlets),
         *_title_disputes(facts, outlets),
     ]
@@ -112,7 +116,7 @@ class _Quantities:
             fact for fact in facts
             if fact.quantity is not None and not _converted_or_dimension(bodies[fact.span.article], fact)
         ]
-        sentences = _Sentences(bodies, segments)
+        self.sentences = sentences = _Sentences(bodies, segments)
         self.roles = [
             role(bodies[fact.span.article], sentences.around(fact.span), fact.span.start, fact.span.end, fact.quantity.unit)  # type: ignore[union-attr]
             for fact in self.facts
@@ -439,27 +443,63 @@ def _dates_clash(first: str, second: str) -> bool:
 def _wording_disputes(
     groups: Sequence[MatchGroup], segments: dict[str, tuple[Segment, ...]], outlets: dict[str, str]
 ) -> list[Dispute]:
+    """One utterance quoted in different words: a quote group whose versions are all direct speech
+    (not "he vowed to ..."), joined with the same speaker's groups that share most of its content
+    words ("The future of Europe and the future of Germany within Europe is at stake" and "Nothing
+    less than the future of Europe, and with that the future of Germany in Europe, is at stake")."""
     order = {article: index for index, article in enumerate(outlets)}
-    """One utterance quoted in different words: the variant groups, with the same remark from other sources."""
-    disputes = []
     quotes = _Quotes(segments)
-    for group in groups:
-        if group.wording != "variant":
-            continue
-        members = sorted([*group.members, *_same_remark_elsewhere(group, segments, quotes)], key=lambda m: order[m.span.article])
-        if len({_quoted_words(member.text) for member in members}) < 2:
+    utterances = [group for group in groups if group.kind == "quote" and not any(map(_reported, group.members))]
+    disputes = []
+    for joined in _same_utterances(utterances):
+        members = [member for group in joined for member in group.members]
+        if len(joined) == 1 and joined[0].wording == "variant":
+            members += _same_remark_elsewhere(joined[0], segments, quotes)
+        members.sort(key=lambda member: (order[member.span.article], member.span.start))
+        wordings = {_quoted_words(member.text) for member in members}
+        if len(wordings) < 2:
             continue  # the same words, framed differently or spelled the British or the American way
         versions = tuple(Version(member.span, member.text, member.text) for member in members)
-        speaker = _speaker(group.members)
-        wordings = len({normalise(version.text) for version in versions})
+        speaker = _speaker(members)
         who = f"{speaker}'s words" if speaker else "The same words"
-        summary = f"{who} quoted {wordings} ways ({_sources(versions, outlets)})"
-        why = f"matched group {group.id}: the same utterance, quoted in different words"
+        summary = f"{who} quoted {len(wordings)} ways ({_sources(versions, outlets)})"
+        ids = ", ".join(group.id for group in joined)
+        why = f"same utterance ({ids}), quoted in different words"
         disputes.append(Dispute("", "quote-wording", summary, versions, why))
     return disputes
 
 
-_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,})[\"“”«»„]")
+UTTERANCE_OVERLAP = 0.5
+"""Two quote groups of one speaker with this share of their content words in common (of the smaller) are one utterance."""
+_REPORTED = re.compile(rf"\b(?:{_SAID_VERBS})\b", re.IGNORECASE)
+
+
+def _reported(member: Segment) -> bool:
+    """Whether a passage reports speech in the writer's words ("vowed to bring those responsible
+    to justice") rather than quoting it: a sentence with a speech verb and no quote marks."""
+    return member.kind == "sentence" and not _QUOTED.search(member.text) and bool(_REPORTED.search(member.text))
+
+
+def _same_utterances(groups: list[MatchGroup]) -> list[list[MatchGroup]]:
+    """The groups joined when one speaker's words in them share most content words and no article."""
+    stems = [{fold_spelling(word) for word in content_words(" ".join(_QUOTED.findall(g.members[0].text)) or g.members[0].text)} for g in groups]
+    joined: list[list[int]] = []
+    for index, group in enumerate(groups):
+        speaker = _speaker(group.members)
+        for bundle in joined:
+            first = groups[bundle[0]]
+            if speaker and _one_person(speaker, _speaker(first.members)) \
+                    and not set(group.articles) & {a for i in bundle for a in groups[i].articles} \
+                    and _overlap(stems[index], stems[bundle[0]]) >= UTTERANCE_OVERLAP:
+                bundle.append(index)
+                break
+        else:
+            joined.append([index])
+    return [[groups[index] for index in bundle] for bundle in joined]
+
+
+def _overlap(one: set[str], other: set[str]) -> float:
+    return len(one & other) / min(len(one), len(other)) if one and other else 0.0
 
 
 def _quoted_words(text: str) -> tuple[str, ...]:
@@ -534,24 +574,50 @@ def _speaker(members: Iterable[Segment]) -> str | None:
     return max(speakers, key=lambda name: (speakers.count(name), -speakers.index(name))) if speakers else None
 
 
-def _attribution_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets: dict[str, str]) -> list[Dispute]:
-    """The same words credited to different people: speakers the facts know as people, since a
-    speaker read from "she said" may be a wrong guess at a name ("the Harbor Bridge")."""
-    people_words = {word for fact in facts if fact.type == "person" for word in _person_name(fact).lower().split()}
+def _attribution_disputes(corpus: Corpus, groups: Sequence[MatchGroup], sentences: _Sentences,
+                          outlets: dict[str, str]) -> list[Dispute]:
+    """The same words credited to different people: only where each version's own sentence names
+    its speaker ("..., Undersheriff James Gage said" against "..., Sheriff Robert J Pickell said"),
+    never through a pronoun resolved by guess."""
+    bodies = {article.id: article.body for article in corpus.articles}
     disputes = []
     for group in groups:
-        named = [
-            member for member in group.members
-            if member.speaker and set(member.speaker.lower().split()) & people_words
-        ]
-        people = {frozenset(member.speaker.lower().split()) for member in named}  # type: ignore[union-attr]
-        if len(named) < 2 or _all_one_person(people):
+        named = []
+        for member in group.members:
+            start, end = sentences.around(member.span)
+            speaker = named_speaker(bodies[member.span.article][start:end])
+            if speaker:
+                named.append((member, speaker))
+        people = {frozenset(word.lower() for word in speaker.split()) for _, speaker in named}
+        if len({member.span.article for member, _ in named}) < 2 or _all_one_person(people):
             continue
-        versions = tuple(Version(member.span, member.text, member.speaker or "") for member in named)
-        credited = " vs ".join(dict.fromkeys(f"{member.speaker}" for member in named))
+        versions = tuple(Version(member.span, member.text, speaker) for member, speaker in named)
+        credited = " vs ".join(dict.fromkeys(speaker for _, speaker in named))
         summary = f"The same words credited to {credited} ({_sources(versions, outlets)})"
-        disputes.append(Dispute("", "attribution", summary, versions, f"matched group {group.id}: speakers differ"))
+        why = f"same passage {group.id}, each version naming who said it: {credited}"
+        disputes.append(Dispute("", "attribution", summary, versions, why))
     return disputes
+
+
+_SAID_BY = re.compile(rf"({RUN})\s+{_SAID}\b|\b{_SAID}\s+({RUN})")
+
+
+def named_speaker(sentence: str) -> str | None:
+    """The person a sentence credits by name with a speech verb ("Gage said", "said Yiannis
+    Panagopoulos"), without titles; None when it names nobody (a pronoun, "police said")."""
+    for match in _SAID_BY.finditer(sentence):
+        run = (match.group(1) or match.group(2)).split()
+        name, _ = name_of(tuple(run))
+        name = name[-3:]
+        while name and (name[0].lower() in _MORE_TITLES or name[0].lower().endswith(_TITLE_ENDINGS)):
+            name = name[1:]
+        if len(name) >= 2 and looks_personal(tuple(word for word in name if len(word) > 1)):
+            return " ".join(name)  # an initial without its full stop ("Robert J Pickell") is still a name
+    return None
+
+
+_MORE_TITLES = frozenset("sheriff undersheriff inspector detective superintendent constable trooper marshal".split())
+_TITLE_ENDINGS = ("sheriff", "man", "woman", "person")
 
 
 def _all_one_person(people: set[frozenset[str]]) -> bool:
