@@ -74,23 +74,60 @@ def test_the_same_distance_in_other_units_is_no_dispute(fire: Analysis) -> None:
 def test_numbers_about_different_things_are_never_paired(fire: Analysis) -> None:
     """The relief fund and the road budget are both dollars but not the same quantity."""
     for dispute in fire.disputes:
-        if dispute.kind != "single-source":
+        if dispute.kind != "uncorroborated":
             assert not any("$2 million" in v.text or "$300 million" in v.text for v in dispute.versions)
 
 
-def test_conflicts_come_before_single_source_claims(fire: Analysis) -> None:
-    """Uncorroborated claims are listed after every conflict, and ids run d1, d2, ..."""
-    order = kinds(fire)
-    assert "single-source" in order
-    assert order.index("single-source") > order.index("number")
-    assert all(kind == "single-source" for kind in order[order.index("single-source") :])
-    assert [d.id for d in fire.disputes] == [f"d{n}" for n in range(1, len(order) + 1)]
+def test_uncorroborated_claims_are_apart_from_the_disputes(fire: Analysis) -> None:
+    """Claims only one source makes are listed apart (u1, u2, ...), never among the disputes (d1, d2, ...)."""
+    assert kinds(fire) == ["number"]
+    assert [d.id for d in fire.disputes] == ["d1"]
+    assert fire.uncorroborated and all(claim.kind == "uncorroborated" for claim in fire.uncorroborated)
+    assert [c.id for c in fire.uncorroborated] == [f"u{n}" for n in range(1, len(fire.uncorroborated) + 1)]
 
 
-def test_a_person_only_one_source_names_is_single_source(fire: Analysis) -> None:
-    """The fire chief is named by the Gazette alone."""
-    [dispute] = disputes_about(fire, "Dana Whitlock")
-    assert dispute.kind == "single-source" and len(dispute.versions) == 1
+def test_a_titled_person_only_one_source_names_is_uncorroborated(fire: Analysis) -> None:
+    """The fire chief is named, with a title, by the Gazette alone."""
+    [claim] = [c for c in fire.uncorroborated if any("Dana Whitlock" in v.text for v in c.versions)]
+    assert len(claim.versions) == 1 and claim.versions[0].span.article == "gazette"
+
+
+def test_a_figure_no_other_source_gives_is_uncorroborated_only_with_a_role(tmp_path: Path) -> None:
+    """"12 people were arrested" is a checkable claim of one source; a bare "10" is not."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Police said 12 people were arrested after the march.\nThe march started at 10 in the square.\n",
+            "b.txt": "The march through the square ended peacefully, organisers said.\n",
+        },
+    )
+    claims = [version.text for claim in analysis.uncorroborated for version in claim.versions]
+    assert claims == ["12 people"]
+
+
+def test_figures_with_different_acts_are_never_compared(tmp_path: Path) -> None:
+    """12 injured and 3 killed count different people: no dispute; 12 injured and 18 injured are one."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Police said 12 people were injured in the riots on Wednesday.\n",
+            "b.txt": "Five people were killed when the bank burned.\nPolice said 18 people had been injured in the violence.\n",
+        },
+    )
+    [dispute] = analysis.disputes
+    assert sorted(version.text for version in dispute.versions) == ["12 people", "18 people"]
+
+
+def test_a_conversion_in_brackets_is_not_a_figure_of_its_own(tmp_path: Path) -> None:
+    """110 billion euros ($143 billion) and 110 billion euros ($141 billion) agree: the dollars are conversions."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Europe agreed to lend 110 billion euros ($143 billion) to the country.\n",
+            "b.txt": "The lenders will lend 110 billion euros ($141 billion) over three years.\n",
+        },
+    )
+    assert analysis.disputes == ()
 
 
 def test_versions_point_at_their_text(fire: Analysis) -> None:
@@ -111,7 +148,7 @@ def test_agreeing_sources_have_no_conflict(tmp_path: Path) -> None:
             "c.txt": "The new metro line is expected to cost about $1.5 billion, the mayor said.\n",
         },
     )
-    assert [d for d in analysis.disputes if d.kind != "single-source"] == []
+    assert analysis.disputes == ()
 
 
 def test_one_quote_in_different_words_is_a_wording_dispute(tmp_path: Path) -> None:

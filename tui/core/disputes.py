@@ -807,7 +807,9 @@ def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: set[Span]
     claims = []
     for fact, found in zip(quantities.facts, quantities.roles):
         key = (found.unit, found.act)
-        if not (found.unit and found.act) or fact.span in disputed or roles_elsewhere[key] - {fact.span.article}:
+        if not found.unit or not found.act or found.act.startswith("~"):
+            continue  # a claim worth checking says what happened to what it counts, in words we know
+        if fact.span in disputed or roles_elsewhere[key] - {fact.span.article}:
             continue
         if elsewhere(fact):
             continue

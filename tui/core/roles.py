@@ -27,7 +27,7 @@ NAME_REACH = 8
 """How many words either side of a number, within its clause, its names are read from."""
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)+|\d+(?:\.\d+)?\"|[^\W\d_]+(?:['’.-][^\W\d_]+)*|[;:()\[\]—–,]|[.!?](?=\s|$)")
-_CLAUSE_BREAK = frozenset(";:()[]—–.!?")
+_CLAUSE_BREAK = frozenset(";:()[].!?")  # not dashes: they set off an apposition ("holdings—exceeding $1 trillion—")
 _QUALIFIER = re.compile(r"(\d+(?:\.\d+)?)(?:-([A-Za-z]+)|\")")
 _NOT_NAMES = frozenset(
     word.lower() for word in (*calendar.month_name[1:], *calendar.day_name, *calendar.month_abbr[1:], *calendar.day_abbr)
@@ -78,9 +78,9 @@ def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str) 
         _act(left, right, body[start:end]),
         _qualifier(left, right),
         frozenset(
-            stem(text.lower())
+            stem(text.lower().replace(".", ""))
             for token_start, text in [*left[:NAME_REACH], *right[:NAME_REACH]]
-            if token_start != first and text[:1].isupper() and text.lower() not in STOPWORDS | _NOT_NAMES
+            if token_start != first and text[:1].isupper() and text.lower().replace(".", "") not in STOPWORDS | _NOT_NAMES
         ),
     )
 
@@ -97,16 +97,25 @@ def _clause(tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
 
 
 def _act(left: list[tuple[int, str]], right: list[tuple[int, str]], inside: str) -> str:
-    """The nearest act word to the number within its clause, after it first on a tie."""
+    """The nearest act word to the number within its clause, after it first on a tie; failing
+    one, the nearest past participle."""
     families = act_families()
     for word in inside.lower().split():
         if word in families:
             return families[word]
-    for distance in range(max(ACT_AFTER, ACT_BEFORE)):
-        for side, most in ((right, ACT_AFTER), (left, ACT_BEFORE)):
-            if distance < min(len(side), most) and side[distance][1].lower() in families:
-                return families[side[distance][1].lower()]
+    for known in (lambda word: families.get(word, ""), _participle):
+        for distance in range(max(ACT_AFTER, ACT_BEFORE)):
+            for side, most in ((right, ACT_AFTER), (left, ACT_BEFORE)):
+                act = known(side[distance][1].lower()) if distance < min(len(side), most) else ""
+                if act:
+                    return act
     return ""
+
+
+def _participle(word: str) -> str:
+    """A past participle ("razed" -> "~raz"), the act of a clause whose verb is in no family; the
+    tilde says the act was guessed from the word's form."""
+    return "~" + stem(word) if len(word) > 4 and word.endswith("ed") and word.isalpha() else ""
 
 
 def _qualifier(left: list[tuple[int, str]], right: list[tuple[int, str]]) -> frozenset[str]:
