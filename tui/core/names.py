@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from .wordlists import words
+
 # Upper-case letters: Latin (with accents), Greek, Cyrillic. Names start with one.
 UPPER = "".join(re.escape(c) for c in map(chr, range(0x250)) if c.isupper()) + "Α-ΩА-ЯЁ"
 _TITLE_ABBRS = "Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Lt Col Capt Sgt Rev Hon Pres".split()
@@ -29,34 +31,11 @@ def _first_word_rest() -> str:
 RUN = rf"[{UPPER}](?<![\w’'.-].){_first_word_rest()}(?:[ \u00a0]{_PARTICLE}{_NAME_WORD}){{0,5}}"
 RUN_RE = re.compile(RUN)
 
-# Words before a name that are not part of it: titles, roles, and capitalised sentence words.
-TITLES = set(
-    """mr mrs ms mx dr prof sen rep gov gen lt col capt sgt rev hon pres president vice prime minister
-    secretary chancellor governor mayor senator representative congressman congresswoman ambassador
-    envoy negotiator chairman chairwoman chair chief ceo cfo coo cto director spokesman spokeswoman
-    spokesperson commissioner premier king queen prince princess emperor pope general admiral colonel
-    captain sergeant judge justice professor doctor strategist analyst economist officer executive
-    deputy head leader founder lawmaker official adviser advisor editor correspondent columnist
-    treasurer""".split()
-)
-SENTENCE_WORDS = set(
-    """the a an but and or so yet however meanwhile in on at for as if when while though although
-    after before despite since still also then now according speaking earlier later last this that
-    these those there here it its his her their our my we they i you with by from to of not no yes
-    over under during once even because whether what who why how where which all both each some many
-    most more only just well asked""".split()
-)
-# Capitalised words that make a run an organisation or a place rather than a person.
-NOT_PERSONAL = set(
-    """group bank times news post press journal daily herald review radio network media global
-    international national federal central republic kingdom states united union ministry treasury
-    department agency council commission committee party association institute university fund
-    reserve exchange market markets securities capital holdings office house court congress
-    parliament senate government company corp inc ltd co tv asia europe africa america china japan
-    india korea russia tokyo washington beijing singapore london monday tuesday wednesday thursday
-    friday saturday sunday january february march april may june july august september october
-    november december""".split()
-)
+# Words before a name that are not part of it: titles and roles, and capitalised sentence words;
+# and words that make a run an organisation or a place rather than a person (data/*.txt).
+TITLES = words("titles.txt")
+SENTENCE_WORDS = words("sentence_words.txt")
+NOT_PERSONAL = words("not_personal.txt")
 _POSSESSIVES = ("’s", "'s")
 _INITIAL = re.compile(rf"(?:[{UPPER}]\.)+")
 

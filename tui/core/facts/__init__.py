@@ -4,7 +4,8 @@
 # (what Fact.value holds, so that the lead and the CLI can rely on them):
 #   quantities.py   money, number, percent: "USD 1.07e12 (at most)", and Fact.quantity as a range
 #   dates.py        date: "2025-05-04", "--05-02", "--05 (mid)", "last Friday"
-#   names.py        person (title in Fact.subject), organisation, place (canonical names, gazetteer.py)
+#   names.py        person (title in Fact.subject), organisation, place (canonical names from
+#                   data/organisations.txt and data/places.txt)
 #   subjects.py     Fact.subject of a quantity or a date: what it measures, as stems
 # Candidates of every kind overlap ("May 4, 2025" holds a number); candidates.py settles them.
 

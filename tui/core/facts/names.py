@@ -5,8 +5,10 @@
 #                            a later "Doe" gets the same value. The title goes to Fact.subject as
 #                            stems ("financ minister"), the same on every mention of that person in
 #                            the article, so that values compare names only.
-#   organisation, place      a canonical name (see gazetteer.py), or for an organisation found by
-#                            its last word ("Acme Widgets Inc") the name as written.
+#   organisation, place      a canonical name from data/organisations.txt or data/places.txt:
+#                            "Reuters", "Bank of Japan", "US Treasury", "United States" (for US, U.S.,
+#                            USA, America, United States); for an organisation found by its last word
+#                            ("Acme Widgets Inc") the name as written.
 
 from __future__ import annotations
 
@@ -17,11 +19,13 @@ from tui.core.model import FactType
 # Names come from the name finder segment uses too, so that a person here is the person a quote is credited to.
 from tui.core.names import TITLES, Names, name_of
 from tui.core.text import STOPWORDS
+from tui.core.wordlists import aliases, words
 
 from .candidates import Candidate, line_start
-from .gazetteer import ORGANISATIONS, PLACES
 from .subjects import TOKEN, stems
 
+PLACES = aliases("places.txt")
+ORGANISATIONS = aliases("organisations.txt")
 _Alias = tuple[str, FactType, str]  # (alias as written, type, canonical name)
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z0-9&]*")
 
@@ -44,10 +48,7 @@ _TREASURY_THINGS = set("""bond bonds holdings holding market markets securities 
 debt issue stockpile sale sales purchases auction auctions prices futures curve investors secretary
 Secretary official officials stake""".split())
 # The last word of a capitalised run that makes it an organisation: "Acme Group", "Japan Post".
-_ORG_SUFFIXES = set("""Group Bank Ministry Inc Inc. Corp Corp. Corporation Ltd Ltd. Co Co. Holdings Securities
-Capital Partners Fund Agency Commission Council Institute University Association Party Post Times News
-Press Journal Exchange Reserve Department Authority Organization Organisation Foundation Federation
-Committee Board Bureau Airlines Motors Industries Insurance Investments Research Analytics""".split())
+_ORG_SUFFIXES = words("org_suffixes.txt")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
 _RUN_WORD = re.compile(r"[^ \u00a0]+")
 # Capitalised words (U.S. keeps its dots, a full stop ends the run: "Hanoi. The Bank" is two).
@@ -116,13 +117,8 @@ _AFFILIATION = re.compile(r"[ \u00a0]+(?:of|at|from)[ \u00a0]+([A-Z][\w&]*(?:[ \
 
 # Words that make a capitalised pair a street, a building or a document rather than a person, and
 # words that open a sentence or a page label rather than a name ("See Section", "Read More").
-_NOT_NAME_WORDS = set("""street road avenue square lane boulevard section article chapter page act bill plan
-report program programme project service center centre hall building tower bridge park station airport port
-river lake mountain island hotel hospital school college church temple palace museum stadium prize award cup
-league festival summit conference forum initiative strategy policy index fund road""".split())
-_NOT_FIRST_NAMES = set("""see read watch click follow share sign subscribe download explore listen contact visit
-breaking updated published photo video live opinion analysis editorial exclusive related more latest top
-dear welcome""".split())
+_NOT_NAME_WORDS = words("not_name_words.txt")
+_NOT_FIRST_NAMES = words("not_first_names.txt")
 
 
 def _plausible_person(name: str) -> bool:

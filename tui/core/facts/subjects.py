@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterable
 
 from tui.core.text import STOPWORDS, stem
+from tui.core.wordlists import aliases, heads, words
 
 from .candidates import line_start
-from .gazetteer import PLACES
 
 # Words, dotted acronyms (U.S. is one token) and single punctuation marks.
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
@@ -31,25 +31,14 @@ climbed slipped surged plunged gained rising falling from on in since until""".s
 _CONNECTORS = {"of", "in", "on"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "all", "some", "these", "those"}
 # Adjectives that describe an amount's size, not what it is an amount of.
-_VAGUE = set("""substantial vast massive huge large big enormous total overall estimated record current whopping
-hefty sizable sizeable combined potential additional further new extra fresh""".split())
+_VAGUE = words("vague.txt")
 # Places, months and weekdays are facts of their own, not what an amount is of ("5% in April").
-_PLACE_WORDS = {alias.lower() for alias in PLACES if " " not in alias} | {"united", "states", "kingdom"}
+_PLACE_WORDS = {alias.lower() for alias in aliases("places.txt") if " " not in alias} | {"united", "states", "kingdom"}
 _PLACE_WORDS |= {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
 _MAX_STEMS = 4
-# Outlets name one thing in different words: "holdings", "stake", "holds"; "Treasuries", "debt",
-# "bonds". A subject with a word of a family also gets the family's head, so that subjects
-# compared by shared stems meet ("stake in Treasury bonds" and "holds ... in US debt").
-_FAMILIES = {
-    "hold": "holding holdings holds held stake stakes stockpile portfolio own owns possess",
-    "bond": "bond bonds debt treasury treasuries security securities gilts",
-    "sell": "sale sales sell sells selling sold selloff",
-    "tariff": "tariff tariffs duty duties levy levies",
-    "invest": "invest invests invested investment investments",
-    "cost": "cost costs bill bills price prices expense expenses expenditure spending",
-    "death": "death deaths dead killed fatalities toll",
-}
-_FAMILY_OF = {stem(word): stem(head) for head, words in _FAMILIES.items() for word in words.split()}
+# Outlets name one thing in different words: a subject with a word of a family also gets the
+# family's head, so that subjects compared by shared stems meet (data/families.txt).
+_FAMILY_OF = {stem(word): stem(head) for word, head in heads("families.txt").items()}
 
 
 def stems(words: Iterable[str], drop_places: bool = True) -> list[str]:
