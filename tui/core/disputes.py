@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from typing import NamedTuple
 
@@ -22,7 +22,8 @@ from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment,
 from tui.core.names import RUN, looks_personal, name_of
 from tui.core.roles import Role, role
 from tui.core.segment import with_quote_sentences
-from tui.core.text import content_words, fold_spelling, normalise, singular, stem, words
+from tui.core.values import readable
+from tui.core.text import STOPWORDS, content_words, fold_spelling, normalise, singular, stem, words
 
 SUBJECT_LIKENESS = 0.34
 """Two quantities are about the same thing when this share of their subject words is shared."""
@@ -59,7 +60,7 @@ def find_disputes(
     conflicts = [
         *aligned,
         *_without(_role_disputes(quantities, order, outlets, corpus), aligned),
-        *_date_disputes(facts, groups, outlets),
+        *_date_disputes(facts, groups, outlets, quantities.phrases),
         *_wording_disputes(groups, segments or {}, outlets),
         *_attribution_disputes(corpus, groups, quantities.sentences, outlets),
         *_spelling_disputes(facts, outlets),
@@ -90,7 +91,69 @@ def _numbered(number: str, dispute: Dispute) -> Dispute:
 
 
 def _version(fact: Fact) -> Version:
-    return Version(fact.span, fact.text, fact.value)
+    """A version that is the fact's own words (a name), with its value as a person reads it."""
+    return Version(fact.span, fact.text, readable(fact))
+
+
+PHRASE_BEFORE = 6
+"""How many words before a figure its phrase takes, at most ("Police said 12 people were injured")."""
+PHRASE_AFTER = 8
+"""How many words after a figure its phrase takes, at most."""
+_PHRASE_WORD = re.compile(r"[^\s,;:()\[\]]+|[,;:()\[\]]")
+_PHRASE_STOP = frozenset(";:()[]")
+
+
+class _Phrases:
+    """The phrase that holds a figure or a date: its clause, a few words either side, within its sentence."""
+
+    def __init__(self, bodies: dict[str, str], sentences: _Sentences) -> None:
+        self.bodies, self.sentences = bodies, sentences
+
+    def version(self, fact: Fact) -> Version:
+        body = self.bodies[fact.span.article]
+        first, last = self.sentences.around(fact.span)
+        tokens = [(m.start(), m.end(), m.group()) for m in _PHRASE_WORD.finditer(body, first, last)]
+        before = [t for t in tokens if t[1] <= fact.span.start][::-1]
+        after = [t for t in tokens if t[0] >= fact.span.end]
+        start = _reach(before, PHRASE_BEFORE, fact.span.start, lambda t: t[0])
+        end = _reach(after, PHRASE_AFTER, fact.span.end, lambda t: t[1])
+        start, end = _trimmed(body, start, end, fact.span)
+        return Version(Span(fact.span.article, start, end), body[start:end], readable(fact))
+
+
+_EDGE_WORD = re.compile(r"[\w'’-]+")
+
+
+def _trimmed(body: str, start: int, end: int, keep: Span) -> tuple[int, int]:
+    """The phrase without the little words and the punctuation at its ends ("in talks with" -> "in talks")."""
+    while True:
+        before = (start, end)
+        while end > keep.end and body[end - 1] in " .,;:!?\"”’'—–":
+            end -= 1
+        last = body.rfind(" ", keep.end, end)
+        if last >= 0 and body[last + 1 : end].lower() in STOPWORDS:
+            end = last
+        first = body.find(" ", start, keep.start)
+        if first >= 0 and body[start:first].lower() in STOPWORDS - {"more", "over", "under", "about", "a", "an", "the"}:
+            start = first + 1
+        while start < keep.start and body[start] in " —–\"“‘'":
+            start += 1
+        if (start, end) == before:
+            return start, end
+
+
+def _reach(tokens: list[tuple[int, int, str]], most: int, edge: int, side: Callable[[tuple[int, int, str]], int]) -> int:
+    """How far a phrase reaches over the tokens (nearest first): `most` words, stopping at a clause
+    break, and at a comma once it has two words."""
+    taken = 0
+    for token in tokens:
+        text = token[2]
+        if text in _PHRASE_STOP or (text == "," and taken >= 2) or taken >= most:
+            break
+        if text != ",":
+            taken += 1
+            edge = side(token)
+    return edge
 
 
 def _sources(versions: Iterable[Version], outlets: dict[str, str]) -> str:
@@ -117,6 +180,7 @@ class _Quantities:
             if fact.quantity is not None and not _converted_or_dimension(bodies[fact.span.article], fact)
         ]
         self.sentences = sentences = _Sentences(bodies, segments)
+        self.phrases = _Phrases(bodies, sentences)
         self.roles = [
             role(bodies[fact.span.article], sentences.around(fact.span), fact.span.start, fact.span.end, fact.quantity.unit)  # type: ignore[union-attr]
             for fact in self.facts
@@ -212,7 +276,7 @@ def _aligned_quantity_disputes(quantities: _Quantities, groups: Sequence[MatchGr
             sides, fits_all = _sides(_one_per_source(once, order))
             if len(sides) > 1:
                 why = f"same passage {group.id}, different {_what(unit)}: " + " vs ".join(_readable(side[0]) for side in sides)
-                disputes.append(_quantity_dispute(corpus, sides, fits_all, outlets, order, why))
+                disputes.append(_quantity_dispute(corpus, quantities.phrases, sides, fits_all, outlets, order, why))
     return disputes
 
 
@@ -232,7 +296,7 @@ def _role_disputes(quantities: _Quantities, order: dict[str, int], outlets: dict
             if len(sides) > 1:
                 first = quantities.roles[component[0]]
                 why = f"the same {_what(first.unit)} {first.act}{_qualified(first)} in several sources, with values that cannot all be true: "
-                disputes.append(_quantity_dispute(corpus, sides, fits_all, outlets, order,
+                disputes.append(_quantity_dispute(corpus, quantities.phrases, sides, fits_all, outlets, order,
                                                   why + " vs ".join(_readable(side[0]) for side in sides)))
     return disputes
 
@@ -352,11 +416,11 @@ def _agree(first: Quantity | None, second: Quantity | None) -> bool:
 
 
 def _quantity_dispute(
-    corpus: Corpus, sides: list[list[Fact]], fits_all: list[Fact], outlets: dict[str, str], order: dict[str, int],
+    corpus: Corpus, phrases: _Phrases, sides: list[list[Fact]], fits_all: list[Fact], outlets: dict[str, str], order: dict[str, int],
     why: str,
 ) -> Dispute:
     every = [fact for side in sides for fact in side] + fits_all
-    versions = tuple(_version(fact) for fact in sorted(every, key=lambda fact: order[fact.span.article]))
+    versions = tuple(phrases.version(fact) for fact in sorted(every, key=lambda fact: order[fact.span.article]))
     said = " vs ".join(_side_text(side, outlets) for side in sides)
     if fits_all:
         said += f"; {_side_text(fits_all, outlets)} fits {'both' if len(sides) == 2 else 'all'}"
@@ -387,7 +451,7 @@ def _subject_phrase(corpus: Corpus, facts: list[Fact]) -> str:
 # Dates ------------------------------------------------------------------------------------------
 
 
-def _date_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets: dict[str, str]) -> list[Dispute]:
+def _date_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets: dict[str, str], phrases: _Phrases) -> list[Dispute]:
     """One event dated differently: the same statement (a matched group worded alike), or calendar
     dates whose subject words are the same ("reopen in June" against "reopen in July").
 
@@ -410,12 +474,12 @@ def _date_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets:
         first = _one_per_source(found, order)
         clash = [fact for fact in first if any(_dates_clash(fact.value, other.value) for other in first)]
         if len(clash) > 1:
-            disputes.append(_date_dispute(clash, key, outlets))
+            disputes.append(_date_dispute(clash, key, outlets, phrases))
     return disputes
 
 
-def _date_dispute(clash: list[Fact], key: tuple[str, ...], outlets: dict[str, str]) -> Dispute:
-    versions = tuple(_version(fact) for fact in clash)
+def _date_dispute(clash: list[Fact], key: tuple[str, ...], outlets: dict[str, str], phrases: _Phrases) -> Dispute:
+    versions = tuple(phrases.version(fact) for fact in clash)
     by_value: dict[str, list[Fact]] = defaultdict(list)
     for fact in clash:
         by_value[fact.value].append(fact)
@@ -814,7 +878,7 @@ def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: set[Span]
         if elsewhere(fact):
             continue
         summary = f"Only {outlets[fact.span.article]} gives {_readable(fact)} ({found.act}{_qualified(found)})"
-        claims.append(Dispute("", "uncorroborated", summary, (_version(fact),), f"no other source gives a figure of what is {found.act}"))
+        claims.append(Dispute("", "uncorroborated", summary, (quantities.phrases.version(fact),), f"no other source gives a figure of what is {found.act}"))
     return claims
 
 
