@@ -162,7 +162,7 @@ def test_one_quote_in_different_words_is_a_wording_dispute(tmp_path: Path) -> No
             "b.txt": 'Mayor Ada Ruiz was firm. "There will be no tax rise this year," Ruiz said on Monday.\n',
         },
     )
-    [dispute] = [d for d in analysis.disputes if d.kind == "quote-wording"]
+    [dispute] = [d for d in analysis.disputes if d.kind == "wording"]
     assert {v.span.article for v in dispute.versions} == {"a", "b"}
     assert "Ada Ruiz" in dispute.summary and "2 ways" in dispute.summary
 
@@ -246,7 +246,7 @@ def test_bundled_holdings_figures_are_one_dispute_with_every_version(bundled: An
 
 def test_bundled_card_remark_is_worded_three_ways(bundled: Analysis) -> None:
     """Kato's card remark: "among such cards", "a card we hold", "hold a card"."""
-    [dispute] = [d for d in bundled.disputes if d.kind == "quote-wording"]
+    [dispute] = [d for d in bundled.disputes if d.kind == "wording"]
     texts = {version.span.article: version.text for version in dispute.versions}
     assert set(texts) == {"cna", "toi", "unattributed", "zaobao"}
     assert "It could be among such cards" in texts["toi"]

@@ -220,7 +220,7 @@ async def test_enter_opens_the_details_of_what_was_gone_to_last(bundled: Corpus)
         await pilot.press(NEXT)
         await pilot.pause()
         assert app.screen.dispute is app.disputes.disputes[1]
-        assert f"dispute 2/{len(app.disputes.disputes)} · quote-wording" in screen_text(app)
+        assert f"dispute 2/{len(app.disputes.disputes)} · wording" in screen_text(app)
         await pilot.press("escape", "n", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MatchDetail)

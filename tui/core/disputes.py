@@ -529,7 +529,7 @@ def _wording_disputes(
         summary = f"{who} quoted {len(wordings)} ways ({_sources(versions, outlets)})"
         ids = ", ".join(group.id for group in joined)
         why = f"same utterance ({ids}), quoted in different words"
-        disputes.append(Dispute("", "quote-wording", summary, versions, why))
+        disputes.append(Dispute("", "wording", summary, versions, why))
     return disputes
 
 
@@ -694,10 +694,11 @@ def _all_one_person(people: set[frozenset[str]]) -> bool:
 
 
 def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[Dispute]:
-    """One person's name written two ways: alike, but neither the same nor the same words reordered."""
+    """One name of a person, place or organisation written two ways: alike, but neither the same,
+    nor the same words reordered, nor a demonym, an abbreviation or a longer form of it."""
     first_mention: dict[str, Fact] = {}
     for fact in facts:
-        if fact.type == "person":
+        if fact.type in ("person", "organisation", "place"):
             first_mention.setdefault(_person_name(fact), fact)
     names = list(first_mention)
     # Only names of as many words can be spelled two ways: compare within those buckets, each
@@ -743,9 +744,19 @@ def _spelled_two_ways(first: str, second: str) -> bool:
     one, other = ([singular(word) for word in name.lower().split()] for name in (first, second))
     if one == other or sorted(one) == sorted(other):
         return False
-    if len(first.split()) != len(second.split()):
+    if len(one) != len(other) or any(_forms_of_one_word(a, b) for a, b in zip(one, other) if a != b):
         return False
     return fuzz.token_sort_ratio(first.lower(), second.lower()) >= SPELLING_LIKENESS
+
+
+def _forms_of_one_word(one: str, other: str) -> bool:
+    """Whether two words are one word in two forms rather than one spelled two ways: a demonym or a
+    longer form ("sudan" / "sudanese", "army" / "army-north"), or an abbreviation ("mt" / "mount")."""
+    short, long = sorted((one.rstrip("."), other.rstrip(".")), key=len)
+    if long.startswith(short):
+        return True
+    letters = iter(long)
+    return len(short) <= 4 and short[:1] == long[:1] and all(letter in letters for letter in short)
 
 
 RANKS = frozenset(
