@@ -33,6 +33,8 @@ ALIKE_SCORE = 80
 """A matched group scored this high reports one statement nearly word for word: its dates must agree."""
 SPELLING_LIKENESS = 80
 """Two names this alike (rapidfuzz ratio) but not equal are one name spelled two ways."""
+WORD_LIKENESS = 70
+"""...and so alike is each word that differs (Giannis / Yiannis 86, Wolfe / Wolff 80; Air / Pro 0)."""
 _SAID = r"(?:said|says|told|added|explained|stated|announced|declared|insisted|warned)"
 _SAID_VERBS = "said|says|told|added|explained|stated|announced|declared|insisted|warned|vowed|promised|urged|called|denounced|condemned|expressed"
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,})[\"“”«»„]")
@@ -204,8 +206,10 @@ def _common_names(corpus: Corpus) -> frozenset[str]:
 
 _CONVERSION_BEFORE = re.compile(r"[(\[]\s*$")
 _DIFFERENCE_AFTER = re.compile(
-    r"\s+(?:more|less|fewer|cheaper|dearer|higher|lower|bigger|smaller|larger|greater|[a-z]+er\s+than)\b", re.IGNORECASE
-)
+    r"\s+(?:(?:more|less|fewer)\s+\w+\s+than|(?:more|less|fewer)\s+than|cheaper|dearer|higher|lower|bigger|smaller"
+    r"|larger|greater|[a-z]+er\s+than)\b",
+    re.IGNORECASE,
+)  # "$100 cheaper", "5 more than": a difference; "20 more people had to be rescued" is a count
 _DIMENSION_AFTER = re.compile(r"\s*(?:by|x|×)\s*[$£€]?\d", re.IGNORECASE)
 _DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$", re.IGNORECASE)
 
@@ -712,7 +716,7 @@ def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[D
         choices = [lowered[index] for index in indices]
         for k, index in enumerate(indices):
             found = process.extract(
-                choices[k], choices[k + 1 :], scorer=fuzz.token_sort_ratio, score_cutoff=SPELLING_LIKENESS, limit=None
+                choices[k], choices[k + 1 :], scorer=fuzz.ratio, score_cutoff=SPELLING_LIKENESS, limit=None
             )
             alike.extend((index, indices[k + 1 + j]) for _, _, j in found)
     disputes = []
@@ -744,9 +748,12 @@ def _spelled_two_ways(first: str, second: str) -> bool:
     one, other = ([singular(word) for word in name.lower().split()] for name in (first, second))
     if one == other or sorted(one) == sorted(other):
         return False
-    if len(one) != len(other) or any(_forms_of_one_word(a, b) for a, b in zip(one, other) if a != b):
+    differing = [(a, b) for a, b in zip(one, other) if a != b]
+    if len(one) != len(other) or any(_forms_of_one_word(a, b) for a, b in differing):
         return False
-    return fuzz.token_sort_ratio(first.lower(), second.lower()) >= SPELLING_LIKENESS
+    if any(fuzz.ratio(a, b) < WORD_LIKENESS for a, b in differing):
+        return False  # "MacBook Air" / "MacBook Pro": another word, not another spelling
+    return fuzz.ratio(first.lower(), second.lower()) >= SPELLING_LIKENESS  # in order: Giannis / Yiannis
 
 
 def _forms_of_one_word(one: str, other: str) -> bool:
