@@ -824,13 +824,13 @@ def _single_source(
 ) -> list[Dispute]:
     """Checkable claims only one source makes: a named, titled person no other source names, and a
     figure with a role (what it counts and what happened to it) that no other source gives."""
-    disputed = {version.span for dispute in conflicts for version in dispute.versions}
+    disputed = _Within([version.span for dispute in conflicts for version in dispute.versions])
     found = []
     capitalised = _capitalised_words(corpus)
     for mentions in _people(facts):
         fact = next((mention for mention in mentions if mention.subject), None)
         articles = {mention.span.article for mention in mentions}
-        if fact is None or len(articles) > 1 or fact.span in disputed:
+        if fact is None or len(articles) > 1 or disputed(fact.span):
             continue
         name = _person_name(fact)
         if len(name.split()) < 2 or _in_headline(corpus.article(fact.span.article).body, fact.span.start):
@@ -880,18 +880,31 @@ def _in_headline(body: str, offset: int) -> bool:
     return len(long_words) >= 3 and all(word[0].isupper() for word in long_words)
 
 
-def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: set[Span], outlets: dict[str, str]) -> list[Dispute]:
-    """Figures with a role that no other source gives, nor another figure of that role at all."""
+class _Within:
+    """Whether a span lies inside one of the given spans (a fact inside a version's phrase)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for span in spans:
+            self.spans[span.article].append((span.start, span.end))
+
+    def __call__(self, span: Span) -> bool:
+        return any(start <= span.start and span.end <= end for start, end in self.spans.get(span.article, ()))
+
+
+def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: _Within, outlets: dict[str, str]) -> list[Dispute]:
+    """Figures with a role that no other source gives, nor another figure of that role at all, in
+    no passage that another source shares (a matched passage is corroborated, or disputed)."""
     roles_elsewhere: dict[tuple[str, str], set[str]] = defaultdict(set)
     for fact, found in zip(quantities.facts, quantities.roles):
         roles_elsewhere[(found.unit, found.act)].add(fact.span.article)
     elsewhere = _Elsewhere(quantities.all_quantities)
     claims = []
-    for fact, found in zip(quantities.facts, quantities.roles):
+    for index, (fact, found) in enumerate(zip(quantities.facts, quantities.roles)):
         key = (found.unit, found.act)
         if not found.unit or not found.act or found.act.startswith("~"):
             continue  # a claim worth checking says what happened to what it counts, in words we know
-        if fact.span in disputed or roles_elsewhere[key] - {fact.span.article}:
+        if disputed(fact.span) or quantities.in_groups[index] or roles_elsewhere[key] - {fact.span.article}:
             continue
         if elsewhere(fact):
             continue
