@@ -55,9 +55,8 @@ async def test_the_status_counts_the_disputes_of_the_bundled_story(bundled: Corp
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
         await analysed(app, pilot)
-        conflicts = sum(1 for dispute in disputes if dispute.kind != "single-source")
-        assert _disputes(app) == f"{len(disputes)} disputes ({conflicts} conflicts)"
-        assert f"matches │ {len(disputes)} disputes ({conflicts} conflicts)" in screen_text(app)
+        assert _disputes(app) == f"{len(disputes)} disputes"  # the uncorroborated claims are not counted
+        assert f"matches │ {len(disputes)} disputes" in screen_text(app)
         assert [d.id for d in app.disputes.disputes] == [d.id for d in disputes]
 
 
@@ -123,7 +122,8 @@ async def test_the_dispute_is_drawn_in_its_own_style(bundled: Corpus) -> None:
         version = next(v for v in app.disputes.current.versions if v.span.article == "unattributed")
         view = view_of(app, "unattributed")
         style = view.get_component_rich_style(ArticleView.DISPUTE)
-        line = view.render_line(view.line_of(version.span.start) - round(view.scroll_y))
+        figure = view.article.body.index("$1.13", version.span.start)  # inside the version's phrase
+        line = view.render_line(view.line_of(figure) - round(view.scroll_y))
         assert any(segment.style == style and "$1.13" in segment.text for segment in line)
         match_colours = {view.get_component_rich_style(ArticleView.match_style(i)).bgcolor for i in range(6)}
         assert style.bgcolor not in match_colours
@@ -138,7 +138,8 @@ async def test_d_opens_the_panel_focused_and_closes_it_back_to_the_column(bundle
         assert not panel.display
         await pilot.press("tab", "d")
         assert panel.display and app.focused is panel
-        assert panel.option_count == len(app.disputes.disputes)
+        claims = app.disputes.analysis.uncorroborated
+        assert panel.option_count == len(app.disputes.disputes) + 1 + len(claims)  # and the claims' heading
         await pilot.press("d")
         assert not panel.display
         assert app.focused is app.query_one(Reader).current_view and app.focused.article.id == "toi"
@@ -146,37 +147,54 @@ async def test_d_opens_the_panel_focused_and_closes_it_back_to_the_column(bundle
         assert not panel.display and isinstance(app.focused, ArticleView)
 
 
-async def test_the_panel_lists_conflicts_then_single_source_claims(bundled: Corpus) -> None:
-    """Each row has the dispute's kind and summary; conflicts name the outlets on each side; a rule before the single-source ones."""
+async def test_the_panel_lists_the_disputes_then_the_uncorroborated_claims(bundled: Corpus) -> None:
+    """Each row has the dispute's kind and summary; conflicts name the outlets on each side; the
+    claims only one source makes come after a rule, under a heading of their own."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
         await analysed(app, pilot)
         await pilot.press("d")
-        disputes = app.disputes.disputes
-        kinds = [d.kind for d in disputes]
-        first_lonely = kinds.index("single-source")
-        assert "single-source" not in kinds[:first_lonely] and set(kinds[first_lonely:]) == {"single-source"}
+        disputes, claims = app.disputes.disputes, app.disputes.analysis.uncorroborated
+        assert disputes and claims and all(claim.kind == "uncorroborated" for claim in claims)
         panel = app.query_one(DisputesPanel)
         rows = [option.prompt.plain for option in panel.options]
         for dispute, row in zip(disputes, rows):
             assert dispute.kind in row and dispute.summary in row
+        assert rows[len(disputes)] == f"Uncorroborated: what only one source says ({len(claims)})"
+        for claim, row in zip(claims, rows[len(disputes) + 1 :]):
+            assert claim.summary in row
         assert all(outlet in rows[0] for outlet in ("Channel NewsAsia", "unattributed", "Lianhe Zaobao"))
         assert "│" in rows[0].splitlines()[1]
-        rule = "".join(segment.text for segment in panel.render_line(2 * first_lonely)).strip()
-        assert rule and set(rule) == {"─"}  # under the conflicts, two lines each
-        text = screen_text(app)
-        assert "Only The Times of India mentions Martin Whetton" in text
+        rule = "".join(segment.text for segment in panel.render_line(2 * len(disputes))).strip()
+        assert rule and set(rule) == {"─"}  # under the disputes, two lines each
+        assert panel.border_title == f"Disputes · {len(disputes)} disputes · {len(claims)} uncorroborated"
+        assert "Only The Times of India mentions Martin Whetton" in screen_text(app)
+
+
+async def test_choosing_an_uncorroborated_claim_goes_to_it(bundled: Corpus) -> None:
+    """enter on the first claim's row makes it current: "uncorroborated 1/N" in the status."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("d")
+        panel = app.query_one(DisputesPanel)
+        claims = app.disputes.analysis.uncorroborated
+        panel.highlighted = panel.get_option_index(f"item-{len(app.disputes.disputes)}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.disputes.current is claims[0]
+        assert _disputes(app) == f"uncorroborated 1/{len(claims)}"
 
 
 async def test_choosing_a_row_jumps_and_choosing_it_again_shows_the_details(bundled: Corpus) -> None:
-    """enter on the third row makes d3 current and scrolls its column; enter again opens its details."""
+    """enter on the second row makes d2 current and scrolls its column; enter again opens its details."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
         await analysed(app, pilot)
         total = len(app.disputes.disputes)
-        await pilot.press("d", "down", "down", "enter")
+        await pilot.press("d", "down", "enter")
         await pilot.wait_for_scheduled_animations()
-        assert _disputes(app) == f"dispute 3/{total}"
+        assert _disputes(app) == f"dispute 2/{total}"
         _shows_version(app, app.disputes.current)
         assert not isinstance(app.screen, DisputeDetail)
         await pilot.press("enter")
@@ -196,8 +214,8 @@ async def test_clicking_a_row_jumps_and_the_highlight_follows_the_keys(bundled: 
         await pilot.wait_for_scheduled_animations()
         assert _disputes(app).startswith("dispute 1/")
         assert panel.highlighted == 0
-        await pilot.press(NEXT, NEXT)
-        assert _disputes(app).startswith("dispute 3/") and panel.highlighted == 2
+        await pilot.press(NEXT)
+        assert _disputes(app).startswith("dispute 2/") and panel.highlighted == 1
 
 
 async def test_enter_opens_the_details_of_what_was_gone_to_last(bundled: Corpus) -> None:
@@ -264,7 +282,7 @@ async def test_a_planted_disagreement_is_found_and_shown(fire: Corpus) -> None:
         assert _disputes(app) == "1 dispute"
         dispute = app.disputes.disputes[0]
         assert dispute.kind == "number"
-        assert sorted(v.text for v in dispute.versions) == ["40 homes", "65 homes"]
+        assert sorted(v.value for v in dispute.versions) == ["40 homes", "65 homes"]
         await pilot.press(NEXT)
         assert _disputes(app) == "dispute 1/1"
         _shows_version(app, dispute)

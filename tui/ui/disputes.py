@@ -14,7 +14,8 @@ CONTEXT = 160
 
 
 class DisputeNavigator(Navigator[Dispute]):
-    """The disputes of an analysis, then the claims only one source makes, and a cursor over both."""
+    """The disputes of an analysis, then the claims only one source makes, and a cursor over both
+    (] and [ step through the disputes; the panel goes to a claim)."""
 
     EMPTY = "The sources don't disagree on anything the analysis can check."
 
@@ -34,10 +35,22 @@ class DisputeNavigator(Navigator[Dispute]):
             return f"dispute {index + 1}/{conflicts}"
         return f"uncorroborated {index - conflicts + 1}/{claims}"
 
+    def move(self, delta: int) -> Dispute | None:
+        """Step to the next (+1) or previous (-1) dispute, wrapping round; the uncorroborated claims
+        are not disputes and are gone to from the panel, so ] and [ pass them by."""
+        count = len(self.analysis.disputes)
+        index = self.cursor.index
+        if count:
+            if index is None or index >= count:
+                self.cursor.go_to(0 if delta > 0 else count - 1)
+            else:
+                self.cursor.go_to((index + delta) % count)
+        return self.current
+
     @property
     def disputes(self) -> tuple[Dispute, ...]:
-        """The disputes in the order the core gives them."""
-        return self.items
+        """The disputes in the order the core gives them (d1, d2, ...), without the uncorroborated claims."""
+        return self.analysis.disputes
 
     def spans(self, item: Dispute) -> Iterable[Span]:
         return (version.span for version in item.versions)
