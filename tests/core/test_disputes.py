@@ -294,3 +294,30 @@ def test_a_cost_and_a_bill_are_the_same_quantity(bridge: Analysis) -> None:
 def test_a_pronoun_guessed_onto_a_place_makes_no_attribution_dispute(bridge: Analysis) -> None:
     """"she said" after "the Harbor Bridge" must not credit the quote to a bridge."""
     assert "attribution" not in kinds(bridge)
+
+
+def test_a_figure_reported_on_later_days_is_shown_as_a_change(tmp_path: Path) -> None:
+    """5 dead on 2 July and 24 dead on 3 July: "rose: 5 people (2 Jul 2012) -> 24 people (3 Jul 2012)"."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.md": "---\ndate: 2012-07-02\n---\nOfficials said five people were killed in the flooding.\n",
+            "b.md": "---\ndate: 2012-07-03\n---\nOfficials said 24 people were killed in the flooding by Tuesday.\n",
+        },
+    )
+    [dispute] = analysis.disputes
+    assert "rose: 5 people (2 Jul 2012) -> 24 people (3 Jul 2012)" in dispute.summary
+    assert "different days" in dispute.why
+
+
+def test_a_flat_contradiction_on_one_day_is_not_a_change(tmp_path: Path) -> None:
+    """Two figures of one day disagree; nothing says the figure changed."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.md": "---\ndate: 2012-07-02\n---\nOfficials said five people were killed in the flooding.\n",
+            "b.md": "---\ndate: 2012-07-02\n---\nOfficials said 24 people were killed in the flooding by Tuesday.\n",
+        },
+    )
+    [dispute] = analysis.disputes
+    assert "rose" not in dispute.summary and "different days" not in dispute.why

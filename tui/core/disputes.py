@@ -10,6 +10,7 @@ units (Quantity.compatible) is left alone, and numbers about different things ar
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -429,7 +430,34 @@ def _quantity_dispute(
     if fits_all:
         said += f"; {_side_text(fits_all, outlets)} fits {'both' if len(sides) == 2 else 'all'}"
     subject = _subject_phrase(corpus, every)
+    change = _change_over_time(corpus, sides)
+    if change:
+        said = f"{change}; {said}"
+        why += "; the sources were published on different days, so the figure may have changed in between"
     return Dispute("", "number", f"{subject}: {said}" if subject else said, versions, why)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _change_over_time(corpus: Corpus, sides: list[list[Fact]]) -> str:
+    """ "rose: 5 (2 Jul 2012) -> 24 (3 Jul 2012)" when each side was published on later days than
+    the one before it; "" for a flat contradiction (the same day, or days that overlap)."""
+    days = [[(corpus.article(fact.span.article).date or "")[:10] for fact in side] for side in sides]
+    if not all(_ISO_DAY.fullmatch(day) for side in days for day in side):
+        return ""
+    order = sorted(range(len(sides)), key=lambda index: min(days[index]))
+    if any(max(days[first]) >= min(days[then]) for first, then in zip(order, order[1:])):
+        return ""
+    values = [sides[index][0].quantity.low or 0.0 for index in order]  # type: ignore[union-attr]
+    verb = "rose" if values == sorted(values) else "fell" if values == sorted(values, reverse=True) else "changed"
+    steps = " -> ".join(f"{readable(sides[index][0])} ({_date_words(min(days[index]))})" for index in order)
+    return f"{verb}: {steps}"
+
+
+def _date_words(day: str) -> str:
+    year, month, date = day.split("-")
+    return f"{int(date)} {calendar.month_abbr[int(month)]} {year}"
 
 
 def _side_text(side: list[Fact], outlets: dict[str, str]) -> str:
