@@ -461,11 +461,11 @@ IN_TEXT = [
     # organisations
     ("according to Reuters and", "Reuters", "organisation", "Reuters"),
     ("said Akazawa, according to news agency AFP.", "AFP", "organisation", "AFP"),
-    ("chief macro strategist at Nomura, was", "Nomura", "organisation", "Nomura"),
-    ("said Martin Whetton of Westpac, quoted", "Westpac", "organisation", "Westpac"),
+    ("according to Bloomberg and", "Bloomberg", "organisation", "Bloomberg"),
+    # a company is found by the last word of its name, never by a list of companies
+    ("chief macro strategist at Nomura Securities, was", "Nomura Securities", "organisation", "Nomura Securities"),
     ("Jesper Koll of Monex Group summed it up", "Monex Group", "organisation", "Monex Group"),
-    ("Japan's SoftBank pledges to invest", "SoftBank", "organisation", "SoftBank"),
-    ("CLSA’s chief strategist Nicholas Smith", "CLSA", "organisation", "CLSA"),
+    ("the WTO ruled", "WTO", "organisation", "World Trade Organization"),
     ("the Bank of Japan held rates", "Bank of Japan", "organisation", "Bank of Japan"),
     ("the BOJ held rates", "BOJ", "organisation", "Bank of Japan"),
     ("the BoJ held rates", "BoJ", "organisation", "Bank of Japan"),
@@ -475,11 +475,11 @@ IN_TEXT = [
     ("a report by HM Treasury", "HM Treasury", "organisation", "HM Treasury"),
     ("the Federal Reserve raised rates", "Federal Reserve", "organisation", "Federal Reserve"),
     ("the Fed raised rates", "Fed", "organisation", "Federal Reserve"),
-    ("according to Channel News Asia and", "Channel News Asia", "organisation", "Channel NewsAsia"),
-    ("Credited from: CHANNELNEWSASIA", "CHANNELNEWSASIA", "organisation", "Channel NewsAsia"),
+    ("according to Kyodo News and", "Kyodo News", "organisation", "Kyodo News"),
+    ("Credited from: Xinhua", "Xinhua", "organisation", "Xinhua"),
     ("South China Morning Post reported", "South China Morning Post", "organisation", "South China Morning Post"),
-    ("Kato reiterated on TV Tokyo.", "TV Tokyo", "organisation", "TV Tokyo"),
-    ("Singapore's Lianhe Zaobao reported", "Lianhe Zaobao", "organisation", "Lianhe Zaobao"),
+    ("Kato reiterated on NHK.", "NHK", "organisation", "NHK"),
+    ("Singapore's Straits Times reported", "Straits Times", "organisation", "Straits Times"),
     ("the IMF warned", "IMF", "organisation", "International Monetary Fund"),
     ("the EU and Japan", "EU", "organisation", "European Union"),
     ("shares of Acme Widgets Inc rose", "Acme Widgets Inc", "organisation", "Acme Widgets Inc"),
@@ -497,7 +497,7 @@ IN_TEXT = [
     ("growth in Latin America slowed", "Latin America", "place", "Latin America"),
     ("exports to the UK rose", "UK", "place", "United Kingdom"),
     ("exports to Britain rose", "Britain", "place", "United Kingdom"),
-    ("Singapore's Lianhe Zaobao reported", "Singapore", "place", "Singapore"),
+    ("Singapore's Straits Times reported", "Singapore", "place", "Singapore"),
     ("If China, another major holder", "China", "place", "China"),
     ("a flight to Hong Kong", "Hong Kong", "place", "Hong Kong"),
     ("talks in New Delhi", "New Delhi", "place", "New Delhi"),
@@ -563,7 +563,7 @@ def test_a_surname_stands_for_the_full_name_and_keeps_its_title() -> None:
 
 NOT_PEOPLE = [
     "See Section 3 of the act.", "He lives at No. 10 Downing Street.", "Jesper Koll of Monex Group said",
-    "Singapore's Lianhe Zaobao reported", "US Treasury holdings rose", "during a Tokyo TV program",
+    "Singapore's Straits Times reported", "US Treasury holdings rose", "during a Tokyo TV program",
     "South China Morning Post reported", "Read More about it", "The Times of India said",
 ]
 
@@ -571,7 +571,7 @@ NOT_PEOPLE = [
 @pytest.mark.parametrize("text", NOT_PEOPLE)
 def test_not_people(text: str) -> None:
     people = [f.text for f in facts_of(text) if f.type == "person"]
-    assert "Monex Group" not in people and "Lianhe Zaobao" not in people
+    assert "Monex Group" not in people and "Straits Times" not in people
     assert all(word not in " ".join(people) for word in ("Section", "Street", "Treasury", "TV", "Post", "More", "Times"))
 
 
@@ -583,17 +583,30 @@ NOT_ORGANISATIONS = [
     "volatility in the Treasury market",
     "whether the Treasury issue was discussed",
     "sale of US Treasuries",
+    "the IMF officials said",
+    "a Fed official said",
+    "rising Bank of Japan bond purchases",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_ORGANISATIONS)
-def test_treasury_bonds_are_not_the_treasury(text: str) -> None:
+def test_a_name_used_as_a_modifier_is_not_the_organisation(text: str) -> None:
+    """An organisation's name before a noun like bonds or officials names that noun, not the organisation."""
     assert [f.text for f in facts_of(text) if f.type == "organisation"] == []
 
 
-def test_us_before_treasury_bonds_is_still_a_place() -> None:
-    assert [(f.text, f.value) for f in facts_of("US Treasury holdings") if f.type == "place"] == [
-        ("US", "United States")
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("US Treasury holdings", "US"), ("U.S. Treasury Secretary", "U.S."), ("US Federal Reserve officials", "US")],
+)
+def test_a_place_before_a_modified_name_is_still_a_place(text: str, place: str) -> None:
+    assert [(f.text, f.value) for f in facts_of(text) if f.type == "place"] == [(place, "United States")]
+
+
+def test_the_organisation_itself_is_found() -> None:
+    facts = facts_of("The Treasury said on Monday that IMF staff and Fed economists met.")
+    assert [f.value for f in facts if f.type == "organisation"] == [
+        "US Treasury", "International Monetary Fund", "Federal Reserve"
     ]
 
 
@@ -704,14 +717,11 @@ def test_subject(text: str, written: str, words: list[str]) -> None:
     assert set(subject.split()) - set(stems(*words).split()) <= {stem(w) for w in ("hold", "bond", "sell", "tariff", "invest")}
 
 
+# General English synonyms only (data/families.txt): no family fitted to the bundled story.
 FAMILY_PAIRS = [
-    ("its massive $1.13 trillion stake in U.S. Treasury bonds", "$1.13 trillion",
-     "Japan holds nearly $1.07 trillion in US debt", "nearly $1.07 trillion"),
-    ("its $1 trillion-plus holdings of US Treasuries", "$1 trillion-plus",
-     "Japan holds nearly $1.07 trillion in US debt", "nearly $1.07 trillion"),
-    ("Treasury holdings, worth over $1 trillion, as", "over $1 trillion",
-     "its massive $1.13 trillion stake in U.S. Treasury bonds", "$1.13 trillion"),
     ("levied 25 percent tariffs on steel", "25 percent", "25% duties on steel", "25%"),
+    ("a 25% levy on imported cars", "25%", "25 percent tariffs on imported cars", "25 percent"),
+    ("They sold $3 billion of shares.", "$3 billion", "a $3 billion sale of shares", "$3 billion"),
 ]
 
 
@@ -855,12 +865,10 @@ BUNDLED_FACTS = [
     ("zaobao", "date", "May-June", "--05/--06"),
     ("zaobao", "number", "90-day", "day 90"),
     ("zaobao", "number", "two consecutive months", "day 60.9"),
-    ("zaobao", "organisation", "Lianhe Zaobao", "Lianhe Zaobao"),
     ("zaobao", "person", "Kato Katsunobu", "Kato Katsunobu"),
     ("unattributed", "number", "90 days", "day 90"),
     ("unattributed", "date", "May", "--05"),
     ("unattributed", "date", "June", "--06"),
-    ("unattributed", "organisation", "CLSA", "CLSA"),
     ("unattributed", "organisation", "Monex Group", "Monex Group"),
     ("unattributed", "person", "Shinzo Abe", "Shinzo Abe"),
     ("unattributed", "place", "D.C.", "Washington"),
@@ -871,10 +879,8 @@ BUNDLED_FACTS = [
     ("cna", "person", "Donald Trump", "Donald Trump"),
     ("toi", "date", "mid-May", "--05 (mid)"),
     ("toi", "date", "Thursday", "Thursday"),
-    ("toi", "organisation", "Nomura", "Nomura"),
-    ("toi", "organisation", "Westpac", "Westpac"),
+    ("toi", "organisation", "Reuters", "Reuters"),
     ("toi", "organisation", "AFP", "AFP"),
-    ("toi", "organisation", "TV Tokyo", "TV Tokyo"),
     ("toi", "person", "Naka Matsuzawa", "Naka Matsuzawa"),
     ("toi", "person", "Martin Whetton", "Martin Whetton"),
 ]

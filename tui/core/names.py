@@ -26,8 +26,8 @@ def _first_word_rest() -> str:
     return rf"(?:{'|'.join(titles)}|\.(?:[{UPPER}]\.)*|(?:[\w-]|[’'](?=\w))*)"
 
 
-# A run of capitalised words (at most six, which bounds backtracking): "Japanese Finance
-# Minister Katsunobu Kato", "Donald J. Trump", "Charles de Gaulle".
+# A run of capitalised words (at most six, which bounds backtracking): "Spanish Finance
+# Minister Jane Doe", "John F. Kennedy", "Charles de Gaulle".
 RUN = rf"[{UPPER}](?<![\w’'.-].){_first_word_rest()}(?:[ \u00a0]{_PARTICLE}{_NAME_WORD}){{0,5}}"
 RUN_RE = re.compile(RUN)
 
@@ -62,7 +62,7 @@ class Run(NamedTuple):
 
 def name_of(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     """The name at the end of a capitalised run, without the titles, possessives and sentence
-    words before it, and whether a title came before it ("Finance Minister Katsunobu Kato")."""
+    words before it, and whether a title came before it ("Finance Minister Jane Doe")."""
     cut, titled = 0, False
     for i, word in enumerate(words):
         key = word.rstrip(".").lower()
@@ -87,7 +87,7 @@ def looks_personal(name: tuple[str, ...]) -> bool:
 
 
 def same_person(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether two full names can be the same person (Donald J. Trump, Kato Katsunobu)."""
+    """Whether two full names can be the same person (John F. Kennedy and John Kennedy, Jane Doe and Doe Jane)."""
     first = {word for word in one if not _INITIAL.fullmatch(word)}
     second = {word for word in other if not _INITIAL.fullmatch(word)}
     return first <= second or second <= first
@@ -113,7 +113,7 @@ class Names:
         return Run(match.start(), match.end(), words, *name_of(words))
 
     def _learn(self, name: tuple[str, ...]) -> None:
-        """Note a full name by its first and last word (Katsunobu Kato, Kato Katsunobu); a word
+        """Note a full name by its first and last word (Jane Doe, Doe Jane); a word
         that two different people share stays ambiguous."""
         for key in {name[0], name[-1]}:
             known = self.full.setdefault(key, name)
@@ -129,7 +129,7 @@ class Names:
 
     def _inside_sentence(self, at: int) -> bool:
         """Whether offset `at` follows a lower-case word, a digit, a comma, or a quote that ends
-        with a comma ('"...," Kato said')."""
+        with a comma ('"...," Doe said')."""
         before = self.body[max(0, at - 4) : at].rstrip(" \u00a0")
         if not before or len(before) == len(self.body[max(0, at - 4) : at]):
             return False  # no space before: not a word of its own

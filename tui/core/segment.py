@@ -231,7 +231,7 @@ def _is_abbreviation(text: str, dot: int, next_at: int, lo: int) -> bool:
         key in _BEFORE_NUMBER
         or key in _MAYBE_FINAL
         or _DOTTED.fullmatch(word) is not None
-        or (len(word) == 1 and word.isupper())  # Donald J. Trump
+        or (len(word) == 1 and word.isupper())  # John F. Kennedy
     )
     if not ambiguous:
         return False
@@ -248,7 +248,7 @@ def _ends_sentence(text: str, final: re.Match[str], hi: int) -> bool:
         return False  # "Why?" he asked / e.g. the / a.m. on
     punctuation = final.group().rstrip(_CLOSERS)
     if punctuation != ".":
-        # '"Why?" Kato asked.' goes on: a quote's ? or ! followed by its attribution
+        # '"Why?" Doe asked.' goes on: a quote's ? or ! followed by its attribution
         return punctuation == final.group() or _AFTER_SUBJECT.match(text, final.end()) is None
     return not _is_abbreviation(text, final.start(), following.start(1), max(0, final.start() - 40))
 
@@ -320,28 +320,28 @@ _VERB = (
     rf"|(?:{'|'.join(v for v in _SPEECH_VERBS if v not in _NOT_BEFORE_TO)})\b(?![ ](?:for|up|off|out|down)\b))"
 )
 _WHO = rf"(?:(?P<pron>\b(?:[Hh]e|[Ss]he)\b)|(?P<run>{RUN}))"
-_AFFILIATION = rf"(?:[ ](?:of|at|from)[ ]{RUN})?"  # Jesper Koll of Monex Group
-_APPOSITION = r"(?:,[ ](?P<appos>[^,;\"“”\n]{1,80}?),|,)?"  # Naka Matsuzawa, strategist at Nomura,
-_SETTING = r"(?:[ ](?:in|at|on|during|after|before)(?:[ ][\w’'-]+){1,3}?)?"  # Kato in the interview added
+_AFFILIATION = rf"(?:[ ](?:of|at|from)[ ]{RUN})?"  # Maria Lopez of Acme Capital
+_APPOSITION = r"(?:,[ ](?P<appos>[^,;\"“”\n]{1,80}?),|,)?"  # Tom Lee, strategist at Acme Securities,
+_SETTING = r"(?:[ ](?:in|at|on|during|after|before)(?:[ ][\w’'-]+){1,3}?)?"  # Doe in the interview added
 _ADVERBS = r"(?:[ ](?:has|have|had|also|then|later|again|further|once|already|just|would|will|[a-z]+ly)){0,4}"
 _SPACES = r"[ \u00a0]*"
 
 _TAIL = rf"{_AFFILIATION}{_APPOSITION}{_SETTING}{_ADVERBS}[ ]{_VERB}"
-# What follows the speaker in a speech clause: "Kato| said", "Prime Minister Shinzo Abe| had
-# already labeled", "Jesper Koll| of Monex Group summed it up". Matched only where a name or a
+# What follows the speaker in a speech clause: "Doe| said", "Prime Minister Jane Doe| had
+# already labeled", "Maria Lopez| of Acme Capital summed it up". Matched only where a name or a
 # pronoun ends, so the body is never scanned with the whole pattern.
 _CLAUSE_TAIL = re.compile(_TAIL)
 _PRONOUN = re.compile(r"[HhSs](?<![\w’'-].)(?:(?<=[Hh])e|(?<=[Ss])he)\b")  # capital first: fast
-# Just after a quote: '"...," Kato said' / '"...," he said'.
+# Just after a quote: '"...," Doe said' / '"...," he said'.
 _AFTER_SUBJECT = re.compile(rf",?{_SPACES}{_WHO}{_TAIL}")
-# Verb first, just after a quote or a comma: '"...," said Akazawa' / ', said Kato.'
+# Verb first, just after a quote or a comma: '"...," said Smith' / ', said Doe.'
 _AFTER_VERB = re.compile(rf",?{_SPACES}{_VERB}[ ]{_WHO}")
 _INVERTED = re.compile(rf"[,”\"'’],?{_SPACES}{_VERB}[ ]{_WHO}")
 _AFTER_RUN = re.compile(r",?[ \u00a0]+([a-z][\w’'-]*)")
 _AFTER_APPOSITION = re.compile(r",[ \u00a0][^,;\"“”\n]{1,80}?,[ \u00a0]+([a-z][\w’'-]*)")
 _COORDINATED = re.compile(rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+[{UPPER}]")
 _COORDINATED_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]*,?[ \u00a0]+(?:and|or|&)[ \u00a0]+$")
-# Words after a name that show it is not the subject of a verb (Bessent during, Trump, who).
+# Words after a name that show it is not the subject of a verb (Smith during, Doe, who).
 _NOT_VERB = set(
     """and or but nor of in on at to for with from by during who whom whose which that the a an as
     after before about over under into than while when because since until via per between among
@@ -373,8 +373,8 @@ def _said(match: re.Match[str]) -> _Said:
 
 
 def _first_of_overlapping(clauses: list[_Said]) -> list[_Said]:
-    """The clauses that do not overlap an earlier one: in "Jesper Koll of Monex Group summed it
-    up" the clause of Monex Group is inside Jesper Koll's, who is the speaker."""
+    """The clauses that do not overlap an earlier one: in "Maria Lopez of Acme Capital summed it
+    up" the clause of Acme Capital is inside Maria Lopez's, who is the speaker."""
     kept: list[_Said] = []
     for said in clauses:
         if not kept or said.start >= kept[-1].end:
@@ -424,7 +424,7 @@ class _Attribution:
 
     def _events(self) -> Iterable[tuple[int, str]]:
         """(offset, person) each time a person is named as a subject or a speaker; person ""
-        marks an ambiguous subject ("Kato and Akazawa met"), after which he and she stay None."""
+        marks an ambiguous subject ("Doe and Smith met"), after which he and she stay None."""
         for run in self.names.runs:
             if self._outside(run.start):
                 who = self._subject(run)
@@ -438,7 +438,7 @@ class _Attribution:
 
     def _subject(self, run: Run) -> str | None:
         """The person a run names if it is the subject of what follows: a verb-like word comes
-        next, and no preposition before it (talks with Scott Bessent have started)."""
+        next, and no preposition before it (talks with John Smith have started)."""
         person = self.names.person(run.name, run.titled)
         if person is None:
             return None
@@ -467,18 +467,18 @@ class _Attribution:
         if said.pronoun:
             return self.resolve(said.who_start)
         if _COORDINATED_BEFORE.search(self.body, max(0, said.who_start - 60), said.who_start):
-            return None  # "Kato and Akazawa said": two speakers, not one
+            return None  # "Doe and Smith said": two speakers, not one
         name, titled = name_of(tuple(said.run.split()))
         if not name and said.appos and RUN_RE.fullmatch(said.appos):
-            name, titled = name_of(tuple(said.appos.split()))  # Japan's Finance Minister, Katsunobu Kato, said
-        elif said.appos:  # Kato, the finance minister, said
+            name, titled = name_of(tuple(said.appos.split()))  # Spain's Finance Minister, Jane Doe, said
+        elif said.appos:  # Doe, the finance minister, said
             titled = titled or any(word.lower() in TITLES for word in said.appos.split())
         return self.names.speaker(name, titled)
 
     # -- quotes ------------------------------------------------------------------------------
 
     def _after(self, quote: _Quote) -> _Said | None:
-        """The attribution right after a quote: '," said Akazawa' or '," Kato said'."""
+        """The attribution right after a quote: '," said Smith' or '," Doe said'."""
         inverted = _AFTER_VERB.match(self.body, quote.mark_end)
         if inverted:
             return _said(inverted)
@@ -488,12 +488,12 @@ class _Attribution:
         quoted = self.body[quote.start : quote.end]
         ends_sentence = quoted.endswith(".") and not quoted.endswith("..")
         if ends_sentence and not (subject.group("pron") or "X")[0].islower():
-            return None  # '"... off." Kato said the ...': a new sentence, not an attribution
+            return None  # '"... off." Doe said the ...': a new sentence, not an attribution
         return _said(subject)
 
     def _lead_in(self, i: int) -> _Said | None:
         """The last speech clause between the start of the quote's sentence (or the previous
-        quote) and the quote: 'Kato acknowledged, “' / 'He replied: "'."""
+        quote) and the quote: 'Doe acknowledged, “' / 'He replied: "'."""
         quote = self.quotes[i]
         lo = self.sentences[self._sentence_of(quote.mark_start)][0] if self.sentences else 0
         if i > 0:
@@ -542,7 +542,7 @@ class _Attribution:
 
     def sentence_speaker(self, start: int, end: int, quote_speakers: list[str | None]) -> str | None:
         """Who a sentence reports as speaking: its first speech clause outside quotes, else the
-        speaker of its first attributed quote ("Kato said Japan's holdings could be used")."""
+        speaker of its first attributed quote ("Doe said Spain's reserves could be used")."""
         k = bisect.bisect_left(self.speech_starts, start)
         if k < len(self.speech) and self.speech_starts[k] < end:
             return self.who(self.speech[k])

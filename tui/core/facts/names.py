@@ -30,23 +30,26 @@ _Alias = tuple[str, FactType, str]  # (alias as written, type, canonical name)
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z0-9&]*")
 
 
+def _first_word(alias: str) -> str:
+    """The first capitalised word of an alias: "U" of "U.S.", "Bank" of "Bank of Japan"."""
+    return _CAP_WORD.match(alias).group()  # type: ignore[union-attr]
+
+
 def _by_first_word() -> dict[str, list[_Alias]]:
-    """Aliases by their first capitalised word ("U" for "U.S.", "Bank" for "Bank of Japan"), longest
-    first: the body's capitalised words are looked up here instead of trying every alias everywhere."""
+    """Aliases by their first capitalised word, longest first: the body's capitalised words are
+    looked up here instead of trying every alias everywhere."""
     table: dict[str, list[_Alias]] = {}
     for alias in sorted(ORGANISATIONS.keys() | PLACES.keys(), key=len, reverse=True):
         entry: _Alias = (
             (alias, "organisation", ORGANISATIONS[alias]) if alias in ORGANISATIONS else (alias, "place", PLACES[alias])
         )
-        table.setdefault(_CAP_WORD.match(alias).group(), []).append(entry)  # type: ignore[union-attr]
+        table.setdefault(_first_word(alias), []).append(entry)
     return table
 
 
 _ALIASES = _by_first_word()
-_PLACE_PREFIX = re.compile(r"(?:US|U\.S\.|United States)(?=[ \u00a0])")
-_TREASURY_THINGS = set("""bond bonds holdings holding market markets securities yield yields bills bill notes
-debt issue stockpile sale sales purchases auction auctions prices futures curve investors secretary
-Secretary official officials stake""".split())
+# Nouns after an organisation's name that make the name a modifier ("Treasury bonds", "Fed officials").
+_MODIFIED = words("org_modifiers.txt")
 # The last word of a capitalised run that makes it an organisation: "Acme Group", "Japan Post".
 _ORG_SUFFIXES = words("org_suffixes.txt")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
@@ -72,19 +75,19 @@ def _gazetteer(body: str) -> Iterator[Candidate]:
         alias, kind, value = _alias_at(body, start, _ALIASES.get(word.group(), ()))
         if not alias:
             continue
-        if "Treasury" in alias and not _is_the_treasury(body, start, start + len(alias)):
-            place = _PLACE_PREFIX.match(alias)  # "US Treasury holdings": bonds, but US is a place
-            if place:
-                yield Candidate(start, start + place.end(), "place", "United States", None, 3)
+        end = start + len(alias)
+        if kind == "organisation" and _is_modifier(body, end):
+            yield from _place_in(alias, start)  # "US Treasury holdings": bonds, but US is a place
             continue
-        yield Candidate(start, start + len(alias), kind, value, None, 2 if kind == "organisation" else 3)
+        yield Candidate(start, end, kind, value, None, 2 if kind == "organisation" else 3)
 
 
 def _org_runs(body: str) -> Iterator[Candidate]:
-    """Runs of capitalised words that end with an organisation's word ("Acme Widgets Inc")."""
+    """Runs of capitalised words that end with an organisation's word ("Acme Widgets Inc"), unless
+    the name is used as a modifier ("Federal Reserve officials")."""
     for match in _ORG_RUN.finditer(body):
         text = match.group()
-        if text.split()[-1] in _ORG_SUFFIXES:
+        if text.split()[-1] in _ORG_SUFFIXES and not _is_modifier(body, match.end()):
             lead = _LEADING.match(text)
             start = match.start() + (lead.end() if lead else 0)
             name = body[start : match.end()]
@@ -101,13 +104,19 @@ def _alias_at(body: str, start: int, aliases: Iterable[_Alias]) -> _Alias:
     return "", "place", ""
 
 
-def _is_the_treasury(body: str, start: int, end: int) -> bool:
-    """Whether "Treasury" names the department: not "Treasury bonds" / "Treasury Secretary", and a
-    bare "Treasury" only after "the"."""
+def _is_modifier(body: str, end: int) -> bool:
+    """Whether the name ending at `end` modifies the noun after it ("Treasury bonds", "IMF officials"):
+    then it names what the noun says, not the organisation."""
     following = _NEXT_WORD.match(body, end)
-    if following and following.group(1) in _TREASURY_THINGS:
-        return False
-    return body[start:end] != "Treasury" or body[max(0, start - 4) : start].lower() == "the "
+    return following is not None and following.group(1).lower() in _MODIFIED
+
+
+def _place_in(alias: str, start: int) -> Iterator[Candidate]:
+    """The place an organisation's name opens with ("U.S." of "U.S. Treasury"), if any."""
+    places = (entry for entry in _ALIASES.get(_first_word(alias), ()) if entry[1] == "place")
+    place, _, value = _alias_at(alias, 0, places)
+    if place:
+        yield Candidate(start, start + len(place), "place", value, None, 3)
 
 
 _APPOSITION = re.compile(r",[ \u00a0]+((?:the[ \u00a0]|an?[ \u00a0])?[a-z][^,;:\"“”()\n]{2,60}?)(?=,|\.(?:\s|$)|;)")
@@ -157,7 +166,7 @@ def _mention(body: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]
     """The name at the end of a capitalised run (titles and possessives cut), with its offsets."""
     spans = [(m.start(), m.end()) for m in _RUN_WORD.finditer(body, start, end)]
     words = [body[s:e] for s, e in spans]
-    if words[-1].endswith(("’s", "'s")):  # "Donald Trump’s decision": the name without the 's
+    if words[-1].endswith(("’s", "'s")):  # "Jane Doe’s decision": the name without the 's
         words[-1] = words[-1][:-2]
         spans[-1] = (spans[-1][0], spans[-1][1] - 2)
     name, titled = name_of(tuple(words))
@@ -167,8 +176,8 @@ def _mention(body: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]
 
 
 def _title(body: str, start: int, end: int) -> str:
-    """The title the text gives a name, as stems: "Finance Minister Katsunobu Kato", "Japan's
-    top negotiator, Ryosei Akazawa", "Naka Matsuzawa, chief macro strategist at Nomura,"."""
+    """The title the text gives a name, as stems: "Finance Minister Jane Doe", "Spain's top
+    negotiator, John Smith", "Tom Lee, chief macro strategist at Acme Securities,"."""
     before = _title_before(body, start)
     after = ""
     appos = _APPOSITION.match(body, end)
@@ -181,10 +190,10 @@ def _title(body: str, start: int, end: int) -> str:
 
 def _title_before(body: str, start: int) -> str:
     """The title words right before a name, on its line: words ending with a title word, none
-    a possessive ("Japan's") or a verb ("followed US President Donald Trump")."""
+    a possessive ("Japan's") or a verb ("followed US President Jane Doe")."""
     tokens = TOKEN.findall(body, line_start(body, start, 60), start)
     if tokens and tokens[-1] == ",":
-        tokens.pop()  # "Japan's Finance Minister, Katsunobu Kato"
+        tokens.pop()  # "Spain's Finance Minister, Jane Doe"
     if not tokens or tokens[-1].lower() not in TITLES:
         return ""
     taken: list[str] = []

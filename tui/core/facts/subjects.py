@@ -3,12 +3,12 @@
 # Subjects (Fact.subject, stems joined by spaces, what pairs facts about the same thing):
 #   quantities and dates     the content stems of the noun phrase the number measures, from the
 #                            same line and stopping at punctuation: the words right after it
-#                            ("$1 trillion-plus holdings of US Treasuries" -> "hold treasury"), else
-#                            those before it ("Treasury holdings, worth over $1 trillion"), plus an
+#                            ("$5 billion-plus holdings of government bonds" -> "hold government bond"),
+#                            else those before it ("bond holdings, worth over $5 billion"), plus an
 #                            "of/in/on" phrase; a counted noun is its own subject ("job"). Places,
 #                            months and size adjectives (vast, massive) are left out; then the head
-#                            of a small family of synonyms is added ("stake" -> "hold", "debt" ->
-#                            "bond"), so "hold treasury" comes out as "hold treasury bond".
+#                            of a small family of synonyms is added ("duties" -> "tariff", "bill" ->
+#                            "cost"), so "25% duties on steel" comes out as "duty steel tarif".
 #   person                   the title's stems (see names.py); organisations and places have none.
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ def stems(words: Iterable[str], drop_places: bool = True) -> list[str]:
 
 
 def subject(body: str, start: int, end: int, counted: str = "") -> str:
-    """The stems of what a number measures: the noun phrase after it ("holdings of US Treasuries"),
-    else the one before it ("Treasury holdings, worth over"), with any "in/of ..." phrase after.
+    """The stems of what a number measures: the noun phrase after it ("holdings of government bonds"),
+    else the one before it ("bond holdings, worth over"), with any "in/of ..." phrase after.
     Both stop at punctuation, so they stay within the sentence (U.S. is one token)."""
     line_end = body.find("\n", end, end + 80)
     right = TOKEN.findall(body, end, line_end if line_end >= 0 else end + 80)
