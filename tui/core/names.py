@@ -108,6 +108,7 @@ class Names:
 
     @staticmethod
     def _run(match: re.Match[str]) -> Run:
+        """The run a match of RUN_RE makes, with the name at its end."""
         text = match.group()
         words = (text,) if " " not in text and "\u00a0" not in text else tuple(text.split())
         return Run(match.start(), match.end(), words, *name_of(words))

@@ -92,10 +92,12 @@ def _date_value(groups: dict[str, str | None]) -> str | None:
 
 
 def _month(name: str) -> int:
+    """The number of a month's name or abbreviation ("Sept." -> 9)."""
     return _MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
 def _ym(year: str | None, month: str | None) -> str:
+    """2025-05, or --05 without a year."""
     return f"{year}-{_month(month or ''):02d}" if year else f"--{_month(month or ''):02d}"
 
 

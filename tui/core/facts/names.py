@@ -24,8 +24,8 @@ from tui.core.wordlists import aliases, words
 from .candidates import Candidate, line_start
 from .subjects import TOKEN, stems
 
-PLACES = aliases("places.txt")
-ORGANISATIONS = aliases("organisations.txt")
+_PLACES = aliases("places.txt")
+_ORGANISATIONS = aliases("organisations.txt")
 _Alias = tuple[str, FactType, str]  # (alias as written, type, canonical name)
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z0-9&]*")
 
@@ -39,9 +39,9 @@ def _by_first_word() -> dict[str, list[_Alias]]:
     """Aliases by their first capitalised word, longest first: the body's capitalised words are
     looked up here instead of trying every alias everywhere."""
     table: dict[str, list[_Alias]] = {}
-    for alias in sorted(ORGANISATIONS.keys() | PLACES.keys(), key=len, reverse=True):
+    for alias in sorted(_ORGANISATIONS.keys() | _PLACES.keys(), key=len, reverse=True):
         entry: _Alias = (
-            (alias, "organisation", ORGANISATIONS[alias]) if alias in ORGANISATIONS else (alias, "place", PLACES[alias])
+            (alias, "organisation", _ORGANISATIONS[alias]) if alias in _ORGANISATIONS else (alias, "place", _PLACES[alias])
         )
         table.setdefault(_first_word(alias), []).append(entry)
     return table
@@ -131,6 +131,7 @@ _NOT_FIRST_NAMES = words("not_first_names.txt")
 
 
 def _plausible_person(name: str) -> bool:
+    """Whether a name that looks personal is not a street, a building or a page label."""
     words = name.lower().split()
     return words[0] not in _NOT_FIRST_NAMES and not _NOT_NAME_WORDS.intersection(words)
 
@@ -159,6 +160,7 @@ def people(body: str) -> Iterator[Candidate]:
 
 
 def _strip_possessive(word: str) -> str:
+    """The word without a final 's."""
     return word[:-2] if word.endswith(("’s", "'s")) else word
 
 

@@ -208,6 +208,7 @@ def _word_value(word: str) -> int:
 
 
 def fold(text: str) -> str:
+    """Lower case, each run of spaces one space: how bound, scale and unit words are looked up."""
     return re.sub(r"[ \u00a0]+", " ", text.lower())
 
 
@@ -327,6 +328,7 @@ def _format(number: Decimal, converted: bool) -> str:
 
 
 def _quantity_type(unit: str) -> FactType:
+    """Money for a currency, percent for percentages and points, else a number."""
     if unit in _CURRENCIES:
         return "money"
     return "percent" if unit in ("percent", "percentage point") else "number"
