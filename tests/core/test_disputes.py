@@ -321,3 +321,32 @@ def test_a_flat_contradiction_on_one_day_is_not_a_change(tmp_path: Path) -> None
     )
     [dispute] = analysis.disputes
     assert "rose" not in dispute.summary and "different days" not in dispute.why
+
+
+def test_prices_of_different_tiers_or_sizes_are_not_compared(tmp_path: Path) -> None:
+    """The 13-inch and the 15-inch, the base and the higher-end model, are different prices; the
+    13-inch model's price given two ways is a dispute."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "The company will ask $1, 099 for the base 13-inch version.\nThe 15-inch model costs $1799.\n"
+                     "The higher-end model costs $2799.\n",
+            "b.txt": "The new line starts at $1, 199 for the 13-inch option, while the 15-inch will sell for $1,799.\n"
+                     "The basic model starts at $2,199.\n",
+        },
+    )
+    [dispute] = analysis.disputes
+    assert sorted(version.value for version in dispute.versions) == ["$1, 099", "$1, 199"]
+    assert "13-inch" in dispute.why
+
+
+def test_a_version_that_gives_both_figures_is_no_side(tmp_path: Path) -> None:
+    """"either 2.3 or 2.6 GHz" and "the 2.3 GHz model" in one matched passage do not disagree."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "The new laptop models will have either 2.3 or 2.6 GHz quad-core processors and fast storage.\n",
+            "b.txt": "The new laptop models will have the 2.3 GHz quad-core processors and fast storage, reviewers said.\n",
+        },
+    )
+    assert analysis.disputes == ()

@@ -921,3 +921,28 @@ def test_long_and_odd_input_is_handled() -> None:
     for body in ("1," * 5000, "1-" * 5000, "Kato " * 5000, "$1 trillion-plus " * 500, "May " * 5000 + "2"):
         facts = facts_of(body)
         assert all(body[f.span.start : f.span.end] == f.text for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        ("$1, 099", "USD", 1098.5, 1099.5),  # a page that lost its formatting: a space in the grouping
+        ("$1099 to $1499", "USD", 1098.5, 1499.5),
+        ("between $1799 and $2199", "USD", 1798.5, 2199.5),
+        ("15,800-square-metre", "m2", 15750, 15850),
+        ("170,000-square-foot", "m2", 15329, 16259),
+        ("193km/h", "km/h", 192.5, 193.5),
+        ("120 miles per hour", "km/h", 185, 202),
+        ("2.7GHz", "GHz", 2.65, 2.75),
+        ("768GB", "GB", 767.5, 768.5),
+    ],
+)
+def test_more_units_and_number_forms(text: str, unit: str, low: float, high: float) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None and quantity.unit == unit
+    assert quantity.low == pytest.approx(low, abs=1) and quantity.high == pytest.approx(high, abs=1)
+
+
+def test_a_comma_and_a_space_between_bare_numbers_is_a_list() -> None:
+    """Without a currency sign "1, 2" is two numbers, not 1,002."""
+    assert parse_quantity("1, 200") is None

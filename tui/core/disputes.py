@@ -102,7 +102,7 @@ PHRASE_BEFORE = 6
 """How many words before a figure its phrase takes, at most ("Police said 12 people were injured")."""
 PHRASE_AFTER = 8
 """How many words after a figure its phrase takes, at most."""
-_PHRASE_WORD = re.compile(r"[^\s,;:()\[\]]+|[,;:()\[\]]")
+_PHRASE_WORD = re.compile(r"[$£€¥₹]?\d{1,3}(?:,\s\d{3})+|[^\s,;:()\[\]]+|[,;:()\[\]]")
 _PHRASE_STOP = frozenset(";:()[]")
 
 
@@ -276,13 +276,28 @@ def _aligned_quantity_disputes(quantities: _Quantities, groups: Sequence[MatchGr
             by_unit[fact.quantity.unit][fact.span.article].append(fact)  # type: ignore[union-attr]
         for unit, per_article in by_unit.items():
             once = [found[0] for found in per_article.values() if len(found) == 1]
-            if len(once) < 2 or len(once) < len(per_article):
+            if len(once) < 2 or len(once) < len(per_article) or not _about_one_thing(once, group):
                 continue
             sides, fits_all = _sides(_one_per_source(once, order))
             if len(sides) > 1:
                 why = f"same passage {group.id}, different {_what(unit)}: " + " vs ".join(_readable(side[0]) for side in sides)
                 disputes.append(_quantity_dispute(corpus, quantities.phrases, sides, fits_all, outlets, order, why))
     return disputes
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _about_one_thing(facts: list[Fact], group: MatchGroup) -> bool:
+    """Whether figures of one unit in versions of one passage are about the same thing: their
+    words ("RAM", "flash storage") share one when both have some, and no version also gives the
+    other's figure ("either 2.3 or 2.6 GHz" gives both)."""
+    subjects = [set(fact.subject.split()) for fact in facts]
+    if any(one and other and not one & other for one, other in zip(subjects, subjects[1:])):
+        return False
+    texts = [member.text for member in group.members]
+    figures = [set(_FIGURE.findall(fact.text)) for fact in facts]
+    return not any(all(any(figure in text for figure in found) for found in figures) for text in texts)
 
 
 def _role_disputes(quantities: _Quantities, order: dict[str, int], outlets: dict[str, str], corpus: Corpus) -> list[Dispute]:

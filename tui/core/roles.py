@@ -23,7 +23,7 @@ ACT_BEFORE = 8
 """How many words before a number its act may stand ("killed at least three people")."""
 ACT_AFTER = 8
 """How many words after a number its act may stand ("Three people, one of them a pregnant woman, were killed")."""
-NAME_REACH = 8
+NAME_REACH = 12
 """How many words either side of a number, within its clause, its names are read from."""
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)+|\d+(?:\.\d+)?\"|[^\W\d_]+(?:['’.-][^\W\d_]+)*|[;:()\[\]—–,]|[.!?](?=\s|$)")
@@ -79,7 +79,7 @@ def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str) 
         _qualifier(left, right),
         frozenset(
             stem(text.lower().replace(".", ""))
-            for token_start, text in [*left[:NAME_REACH], *right[:NAME_REACH]]
+            for token_start, text in [*left[:NAME_REACH], *right[:NAME_REACH]]  # the clause, nearest first
             if token_start != first and text[:1].isupper() and text.lower().replace(".", "") not in STOPWORDS | _NOT_NAMES
         ),
     )
@@ -119,10 +119,46 @@ def _participle(word: str) -> str:
 
 
 def _qualifier(left: list[tuple[int, str]], right: list[tuple[int, str]]) -> frozenset[str]:
-    """The nearest number-word in the clause: "13-inch", 13" (an inch mark), "24-hour"."""
+    """What narrows the figure within its part of the clause (not past a comma): the nearest
+    number-word ("13-inch", 13" with an inch mark, "24-hour"), and the tier the words mark
+    ("the higher-end model costs": "upper"): the unmarked price of a thing is its base price."""
+    left, right = _before_comma(left), _before_comma(right)
+    found: set[str] = set()
     for distance in range(max(len(left), len(right))):
         for side in (right, left):
             match = _QUALIFIER.fullmatch(side[distance][1]) if distance < len(side) else None
-            if match:
-                return frozenset({f"{match.group(1)}-{(match.group(2) or 'inch').lower()}"})
-    return frozenset()
+            if match and not found:
+                found.add(f"{match.group(1)}-{(match.group(2) or 'inch').lower()}")
+    words = [text.lower() for _, text in [*reversed(left), *right]]  # in reading order
+    found.update(tiers(words))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _tier_words() -> dict[str, frozenset[tuple[str, ...]]]:
+    """Each tier of data/tiers.txt ("upper", "lower") and its words and two-word phrases, as tuples."""
+    text = resources.files("tui.core").joinpath("data", "tiers.txt").read_text(encoding="utf-8")
+    found: dict[str, set[tuple[str, ...]]] = {}
+    tier = ""
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip().lower()
+        if entry.startswith("[") and entry.endswith("]"):
+            tier = entry[1:-1]
+        elif entry and tier:
+            found.setdefault(tier, set()).add(tuple(entry.split()))
+    return {name: frozenset(entries) for name, entries in found.items()}
+
+
+def tiers(words: list[str]) -> set[str]:
+    """The tiers the words mark: "upper" for "top", "high-end", "higher end"; "lower" for "entry-level"."""
+    grams = {(word,) for word in words} | set(zip(words, words[1:]))
+    return {tier for tier, entries in _tier_words().items() if grams & entries}
+
+
+def _before_comma(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    taken = []
+    for token in tokens:
+        if token[1] == ",":
+            break
+        taken.append(token)
+    return taken

@@ -71,6 +71,17 @@ _UNIT_WORDS = (
     ("hour hours hr hrs", "day", "0.041666666666666666"), ("minute minutes min mins", "day", "0.000694444444444444"),
     ("kg kilogram kilograms kilo kilos", "kg", "1"), ("tonne tonnes ton tons", "kg", "1000"),
     ("gram grams", "kg", "0.001"), ("lb lbs", "kg", "0.45359237"), ("pound pounds", "pound", "1"),
+    ("square_metre square_metres square_meter square_meters square-metre square-metres square-meter "
+     "square-meters sq_m sqm m2 m²", "m2", "1"),
+    ("square_foot square_feet square-foot square-feet sq_ft sq._ft. sq._ft sqft", "m2", "0.09290304"),
+    ("square_kilometre square_kilometres square_kilometer square_kilometers sq_km km2 km²", "m2", "1000000"),
+    ("square_mile square_miles square-mile square-miles sq_mi", "m2", "2589988.110336"),
+    ("acre acres", "m2", "4046.8564224"), ("hectare hectares", "m2", "10000"),
+    ("mph miles_per_hour miles_an_hour", "km/h", "1.609344"),
+    ("km/h kph kmh kilometres_per_hour kilometers_per_hour kilometres_an_hour", "km/h", "1"),
+    ("ghz gigahertz", "GHz", "1"), ("mhz megahertz", "GHz", "0.001"),
+    ("tb terabyte terabytes", "GB", "1000"), ("gb gigabyte gigabytes", "GB", "1"), ("mb megabyte megabytes", "GB", "0.001"),
+    ("ppi pixels_per_inch", "ppi", "1"),
 )
 
 
@@ -102,7 +113,8 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word).replace(r"\ ", SP) for word in sorted(words, key=len, reverse=True))
 
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+"
+# After a currency sign, "1, 099" is 1,099: pages that lost their formatting put a space in the grouping.
+_DIGITS = r"(?<=[$£€¥₹])\d{1,3}(?:,[ ]\d{3})+(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+"
 WORD_NUMBER = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[:9])}))?|{_alternation(_ONES)}"
 _CURRENCY = rf"US\$|U\.S\.\$|NT\$|HK\$|S\$|A\$|C\$|JP¥|\$|¥|€|£|₹|Rs\.?{SP}?|(?:{'|'.join(_CURRENCY_CODES)}|RMB){SP}?"
 _ADJECTIVES = "consecutive straight successive more additional full whole long further extra new"
@@ -115,7 +127,7 @@ QUANTITY = re.compile(
     (?P<cur>{_CURRENCY})?
     (?:(?P<digits>{_DIGITS})|(?P<fraction>{_alternation(_FRACTIONS)})|(?P<word>{WORD_NUMBER})|(?P<article>an?(?={SP}(?:hundred|thousand|million|billion|trillion|dozen)\b)))
     (?![.,]\d)
-    (?:{SP}*(?(between)and|(?:-|–|to)){SP}*(?P<digits2>{_DIGITS}|{WORD_NUMBER})(?![.,]\d))?
+    (?:{SP}*(?(between)and|(?:-|–|to)){SP}*(?:{_CURRENCY})?(?P<digits2>{_DIGITS}|{WORD_NUMBER})(?![.,]\d))?
     (?:(?:{SP}|-)(?P<scale>(?:hundred{SP})?(?:thousand|million|billion|trillion)|hundred|dozen|lakh|crore)
        |{SP}?(?P<abbr>mn|mln|bn|bln|tn|trn)(?![a-z])
        |(?P<letter>[kmbt])(?![a-z]))?
@@ -184,7 +196,7 @@ def _number(groups: dict[str, str | None]) -> tuple[Decimal, Decimal]:
         return value, value / 20
     if groups.get("article"):
         return Decimal(1), Decimal("0.05")
-    written = (groups.get("digits") or "").replace(",", "") or str(_word_value(groups.get("word") or ""))
+    written = (groups.get("digits") or "").replace(",", "").replace(" ", "") or str(_word_value(groups.get("word") or ""))
     if "." in written:
         decimals = len(written.split(".")[1])
         return Decimal(written), Decimal(5) / Decimal(10) ** (decimals + 1)
