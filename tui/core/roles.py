@@ -97,15 +97,17 @@ def _clause(tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
 
 
 def _act(left: list[tuple[int, str]], right: list[tuple[int, str]], inside: str) -> str:
-    """The nearest act word to the number within its clause, after it first on a tie; failing
-    one, the nearest past participle."""
+    """The nearest act word to the number within its clause (commas not counted), before it first
+    on a tie ("shot three people, killing one": shot); failing one, the nearest past participle."""
     families = act_families()
     for word in inside.lower().split():
         if word in families:
             return families[word]
+    left = [token for token in left if token[1] != ","]
+    right = [token for token in right if token[1] != ","]
     for known in (lambda word: families.get(word, ""), _participle):
         for distance in range(max(ACT_AFTER, ACT_BEFORE)):
-            for side, most in ((right, ACT_AFTER), (left, ACT_BEFORE)):
+            for side, most in ((left, ACT_BEFORE), (right, ACT_AFTER)):
                 act = known(side[distance][1].lower()) if distance < min(len(side), most) else ""
                 if act:
                     return act
