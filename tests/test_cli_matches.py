@@ -77,14 +77,17 @@ def test_matches_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_disputes_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
-    """{"sources": [...], "disputes": [{id, kind, summary, why, versions: [{source, start, end, text, value}]}]}."""
+    """{"sources": [...], "disputes": [{id, kind, summary, why, versions: [{source, start, end, text, value}]}],
+    "uncorroborated": [...the same shape, one version each...]}."""
     assert main(["disputes", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["sources", "disputes"]
+    assert list(data) == ["sources", "disputes", "uncorroborated"]
     bodies = {article.id: article.body for article in load_corpus().articles}
     assert data["disputes"][0]["kind"] == "number"
-    for dispute in data["disputes"]:
-        assert {"id", "kind", "summary", "versions"} <= set(dispute)
+    assert data["uncorroborated"] and all(claim["kind"] == "uncorroborated" for claim in data["uncorroborated"])
+    assert all(len(claim["versions"]) == 1 for claim in data["uncorroborated"])
+    for dispute in data["disputes"] + data["uncorroborated"]:
+        assert {"id", "kind", "summary", "why", "versions"} <= set(dispute)
         for version in dispute["versions"]:
             assert set(version) == {"source", "start", "end", "text", "value"}
             assert bodies[version["source"]][version["start"] : version["end"]] == version["text"]

@@ -133,7 +133,7 @@ class Fact:
     type: FactType
     text: str
     value: str
-    """The normalised value as text: "USD 1.07e12 (at most)", "2025-05-02", "Katsunobu Kato"."""
+    """The normalised value as text: "USD 1.07e12 (at most)", "2025-05-02", "Jane Doe"."""
     quantity: Quantity | None = None
     """For money, numbers and percentages: the range the text allows, for comparing across sources."""
     subject: str = ""
