@@ -124,7 +124,7 @@ def _unit(index: int, article: int, segment: Segment) -> Unit | None:
 
 
 NAME_WEIGHT = 0.3
-"""Names say who or where, not what was said: two sentences about Kato are not the same statement."""
+"""Names say who or where, not what was said: two sentences about one person are not the same statement."""
 
 
 class Weights(dict):

@@ -476,13 +476,13 @@ def _date_words(day: str) -> str:
 
 
 def _side_text(side: list[Fact], outlets: dict[str, str]) -> str:
-    """ "over $1 trillion, exceeding $1 trillion (The Times of India, Channel NewsAsia)"."""
+    """ "over $1 trillion, exceeding $1 trillion (The Herald, The Courier)"."""
     wordings = ", ".join(dict.fromkeys(" ".join(fact.text.split()) for fact in side))
     return f"{wordings} ({_sources(map(_version, side), outlets)})"
 
 
 def _subject_phrase(corpus: Corpus, facts: list[Fact]) -> str:
-    """The words of the first version's sentence that name what most versions measure ("Treasury holdings")."""
+    """The words of the first version's sentence that name what most versions measure ("bond holdings")."""
     counts: dict[str, int] = defaultdict(int)
     for fact in facts:
         for word in set(fact.subject.split()):
@@ -732,7 +732,7 @@ _TITLE_ENDINGS = ("sheriff", "man", "woman", "person")
 
 
 def _all_one_person(people: set[frozenset[str]]) -> bool:
-    """Whether the names share a word throughout ("Kato", "Katsunobu Kato", "Kato Katsunobu" are one person)."""
+    """Whether the names share a word throughout ("Doe", "Jane Doe", "Doe Jane" are one person)."""
     names = list(people)
     return all(names[0] & other for other in names[1:])
 
@@ -887,7 +887,7 @@ def _single_source(
 
 
 def _people(facts: Sequence[Fact]) -> list[list[Fact]]:
-    """Person facts gathered by person: names sharing a word are one ("Kato Katsunobu", "Katsunobu Kato")."""
+    """Person facts gathered by person: names sharing a word are one ("Doe Jane", "Jane Doe")."""
     people: list[tuple[set[str], list[Fact]]] = []
     for fact in facts:
         if fact.type != "person":

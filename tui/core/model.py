@@ -137,7 +137,7 @@ class Fact:
     quantity: Quantity | None = None
     """For money, numbers and percentages: the range the text allows, for comparing across sources."""
     subject: str = ""
-    """What the fact is about, when the words around it say ("Treasury holdings", "tariffs"): stems joined by spaces."""
+    """What the fact is about, when the words around it say ("bond holdings", "tariffs"): stems joined by spaces."""
 
 
 @dataclass(frozen=True)
