@@ -350,3 +350,29 @@ def test_a_version_that_gives_both_figures_is_no_side(tmp_path: Path) -> None:
         },
     )
     assert analysis.disputes == ()
+
+
+def test_an_event_timed_differently_is_a_time_dispute(tmp_path: Path) -> None:
+    """The attack at 2:53 p.m. against 3:20 p.m.: times of day are facts, compared by what they time."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Witnesses said the camp was attacked at 2:53 p.m. local time by two aircraft.\n",
+            "b.txt": "The planes attacked the camp at 3:20 p.m., a spokesman told reporters.\n",
+        },
+    )
+    [dispute] = analysis.disputes
+    assert sorted(version.value for version in dispute.versions) == ["2:53 p.m. local time", "3:20 p.m."]
+    assert "times of day" in dispute.why
+
+
+def test_about_a_time_fits_the_time(tmp_path: Path) -> None:
+    """"around 10 a.m." and "10:05 a.m." agree."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "The gunman walked in around 10 a.m. and opened fire.\n",
+            "b.txt": "Police said the gunman walked in at 10:05 a.m. carrying a shotgun.\n",
+        },
+    )
+    assert analysis.disputes == ()

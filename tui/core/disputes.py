@@ -355,6 +355,8 @@ def _what(unit: str) -> str:
     """What figures of a unit are called in a reason: "amounts in USD", "counts of person", "km"."""
     if unit in ("USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "INR", "SGD", "HKD", "CHF", "KRW", "TWD"):
         return f"amounts in {unit}"
+    if unit.startswith("time"):
+        return "times of day"
     return f"figures in {unit}" if unit else "figures"
 
 

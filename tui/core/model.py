@@ -13,7 +13,7 @@ from typing import Literal
 SegmentKind = Literal["sentence", "quote"]
 GroupKind = Literal["quote", "statement"]
 Wording = Literal["exact", "variant", "paraphrase"]
-FactType = Literal["money", "number", "percent", "date", "person", "organisation", "place"]
+FactType = Literal["money", "number", "percent", "date", "time", "person", "organisation", "place"]
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
-"""Checkable facts of an article body: amounts, numbers, percentages, dates, people, organisations, places."""
+"""Checkable facts of an article body: amounts, numbers, percentages, dates, times, people, organisations, places."""
 
 # Each kind of fact is read by the module about it, where its value format is written down
 # (what Fact.value holds, so that the lead and the CLI can rely on them):
 #   quantities.py   money, number, percent: "USD 1.07e12 (at most)", and Fact.quantity as a range
 #   dates.py        date: "2025-05-04", "--05-02", "--05 (mid)", "last Friday"
+#   times.py        time of day: "14:53", "15:20 GMT", "14:53 local"
 #   names.py        person (title in Fact.subject), organisation, place (canonical names from
 #                   data/organisations.txt and data/places.txt)
 #   subjects.py     Fact.subject of a quantity or a date: what it measures, as stems
@@ -19,16 +20,17 @@ from .candidates import Candidate, settle
 from .names import names_of_things, people
 from .quantities import parse_quantity
 from .subjects import subject
+from .times import times
 
 __all__ = ["extract_facts", "parse_quantity"]
 
-_MEASURED = ("money", "number", "percent", "date")
+_MEASURED = ("money", "number", "percent", "date", "time")
 
 
 def extract_facts(article: Article) -> tuple[Fact, ...]:
     """Checkable facts of the article body, in order of offset; none from page furniture (boilerplate.furniture)."""
     body = article.body
-    candidates = [*quantities_and_dates(body), *names_of_things(body), *people(body)]
+    candidates = [*quantities_and_dates(body), *times(body), *names_of_things(body), *people(body)]
     return tuple(_fact(article, candidate) for candidate in settle(candidates, boilerplate.furniture(body)))
 
 
