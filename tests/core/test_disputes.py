@@ -376,3 +376,45 @@ def test_about_a_time_fits_the_time(tmp_path: Path) -> None:
         },
     )
     assert analysis.disputes == ()
+
+
+def test_relative_dates_resolve_against_the_article_date() -> None:
+    """ "yesterday", "Wednesday", "last Friday", "next Monday" and "to be voted on Thursday"."""
+    from tui.core.facts.dates import resolve
+
+    assert resolve("yesterday", "2010-05-05") == "2010-05-04"
+    assert resolve("Wednesday", "2010-05-05") == "2010-05-05"
+    assert resolve("Tuesday", "2010-05-05") == "2010-05-04"
+    assert resolve("Thursday", "2010-05-05", future=True) == "2010-05-06"
+    assert resolve("last Friday", "2010-05-05") == "2010-04-30"
+    assert resolve("next Monday", "2010-05-05") == "2010-05-10"
+    assert resolve("--05-02", "2010-05-05") == "2010-05-02"
+    assert resolve("Friday", None) == "Friday"
+
+
+def test_today_and_the_weekday_it_is_agree_and_read_as_dates(tmp_path: Path) -> None:
+    """"today" under a Wednesday dateline and "Wednesday" are one day: no dispute; the weekday
+    in a dispute's details reads with its date."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.md": "---\ndate: 2010-05-05\n---\nA firebomb attack on a bank killed three people today as police fought protesters.\n",
+            "b.md": "---\ndate: 2010-05-05\n---\nA firebomb attack on a bank killed three people Wednesday as police fought protesters.\n",
+        },
+    )
+    assert analysis.disputes == ()
+
+
+def test_one_event_dated_a_week_apart_is_a_date_dispute(tmp_path: Path) -> None:
+    """The same statement, "on Monday" in one report and "on Tuesday" a week later in the other's
+    dating, resolve to dates far apart: a date dispute whose values read with their dates."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.md": "---\ndate: 2012-07-03\n---\nThe bridge over the river was closed to all traffic on Monday after engineers found cracks.\n",
+            "b.md": "---\ndate: 2012-07-03\n---\nThe bridge over the river was closed to all traffic on 25 June after engineers found cracks.\n",
+        },
+    )
+    [dispute] = analysis.disputes
+    assert dispute.kind == "date"
+    assert sorted(version.value for version in dispute.versions) == ["25 June 2012", "Monday (2 July 2012)"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import datetime as dt
+from dataclasses import replace
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -21,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
 from tui.core.names import RUN, looks_personal, name_of
+from tui.core.facts.dates import resolve
 from tui.core.roles import Role, role
 from tui.core.segment import with_quote_sentences
 from tui.core.values import readable
@@ -104,13 +107,21 @@ PHRASE_AFTER = 8
 """How many words after a figure its phrase takes, at most."""
 _PHRASE_WORD = re.compile(r"[$£€¥₹]?\d{1,3}(?:,\s\d{3})+|[^\s,;:()\[\]]+|[,;:()\[\]]")
 _PHRASE_STOP = frozenset(";:()[]")
+_FUTURE = re.compile(r"\b(?:will|would|to be|is to|are to|expected|scheduled|due|set to|plans?|planned|next)\b", re.IGNORECASE)
 
 
 class _Phrases:
     """The phrase that holds a figure or a date: its clause, a few words either side, within its sentence."""
 
-    def __init__(self, bodies: dict[str, str], sentences: _Sentences) -> None:
-        self.bodies, self.sentences = bodies, sentences
+    def __init__(self, bodies: dict[str, str], sentences: _Sentences, published: dict[str, str | None]) -> None:
+        self.bodies, self.sentences, self.published = bodies, sentences, published
+
+    def day(self, fact: Fact) -> str:
+        """A date fact's value, resolved to a calendar date against its article's date when it is
+        relative ("Wednesday", "yesterday"); a weekday in a clause about the future looks ahead."""
+        start, end = self.sentences.around(fact.span)
+        future = bool(_FUTURE.search(self.bodies[fact.span.article], start, end))
+        return resolve(fact.value, self.published.get(fact.span.article), future)
 
     def version(self, fact: Fact) -> Version:
         body = self.bodies[fact.span.article]
@@ -121,7 +132,11 @@ class _Phrases:
         start = _reach(before, PHRASE_BEFORE, fact.span.start, lambda t: t[0])
         end = _reach(after, PHRASE_AFTER, fact.span.end, lambda t: t[1])
         start, end = _trimmed(body, start, end, fact.span)
-        return Version(Span(fact.span.article, start, end), body[start:end], readable(fact))
+        value = readable(fact)
+        if fact.type == "date" and (day := self.day(fact)) != fact.value:
+            dated = readable(replace(fact, value=day))
+            value = dated if dated.startswith(value) else f"{value} ({dated})"  # "25 June 2012", "Monday (2 July 2012)"
+        return Version(Span(fact.span.article, start, end), body[start:end], value)
 
 
 _EDGE_WORD = re.compile(r"[\w'’-]+")
@@ -183,7 +198,7 @@ class _Quantities:
             if fact.quantity is not None and not _converted_or_dimension(bodies[fact.span.article], fact)
         ]
         self.sentences = sentences = _Sentences(bodies, segments)
-        self.phrases = _Phrases(bodies, sentences)
+        self.phrases = _Phrases(bodies, sentences, {article.id: article.date for article in corpus.articles})
         self.roles = [
             role(bodies[fact.span.article], sentences.around(fact.span), fact.span.start, fact.span.end, fact.quantity.unit)  # type: ignore[union-attr]
             for fact in self.facts
@@ -520,8 +535,15 @@ def _date_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets:
     order = {article: index for index, article in enumerate(outlets)}
     disputes = []
     for key, found in buckets.items():
+        if key[0] == "group" and len({fact.span.article for fact in found}) < len(found):
+            continue  # a version with two dates ("passage by Friday; a May 19 due date"): which is which?
         first = _one_per_source(found, order)
-        clash = [fact for fact in first if any(_dates_clash(fact.value, other.value) for other in first)]
+        day = {id(fact): phrases.day(fact) for fact in first}
+        clash = [
+            fact for fact in first
+            if any(_dates_clash(day[id(fact)], day[id(other)], relative=day[id(fact)] != fact.value or day[id(other)] != other.value)
+                   for other in first)
+        ]
         if len(clash) > 1:
             disputes.append(_date_dispute(clash, key, outlets, phrases))
     return disputes
@@ -540,8 +562,18 @@ def _date_dispute(clash: list[Fact], key: tuple[str, ...], outlets: dict[str, st
     return Dispute("", "date", f"Different dates ({about}): {said}", versions, f"dates of the same event ({about}) differ")
 
 
-def _dates_clash(first: str, second: str) -> bool:
-    """Two date values of the same kind (weekdays, or calendar dates of the same precision) that differ."""
+RELATIVE_DAYS_APART = 2
+"""A date resolved from "today" or "Monday" against an article's date clashes only this many days
+apart: the article's date is where it was published, perhaps a day ahead of where it happened."""
+
+
+def _dates_clash(first: str, second: str, relative: bool = False) -> bool:
+    """Two date values of the same kind (weekdays, or calendar dates of the same precision) that
+    differ; a weekday or "today" resolved against its article's date is a calendar date, which
+    must be RELATIVE_DAYS_APART from the other to clash."""
+    if relative and _ISO_DAY.fullmatch(first) and _ISO_DAY.fullmatch(second):
+        apart = abs((dt.date.fromisoformat(first) - dt.date.fromisoformat(second)).days)
+        return apart >= RELATIVE_DAYS_APART
     weekdays = _WEEKDAY.fullmatch(first), _WEEKDAY.fullmatch(second)
     if all(weekdays):
         return first.lower() != second.lower()

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 
 from .candidates import Candidate
@@ -123,3 +124,32 @@ FIRST_WORDS = frozenset(
     | set(WORD_VALUES) | {name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept")}
     | {name.lower() for name in calendar.day_name} | {"yesterday", "today", "tonight", "tomorrow"}
 )
+
+
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                  "yesterday": -1, "tomorrow": 1}
+_WEEKDAYS = [name.lower() for name in calendar.day_name]
+
+
+def resolve(value: str, published: str | None, future: bool = False) -> str:
+    """A relative date's value as a calendar date, against the day the article was published
+    ("2010-05-05"): "today", "yesterday", "Wednesday" (the last one on or before that day, or with
+    `future` the next one on or after it: "to be voted on Thursday"), "last Friday", "next Monday",
+    "--05-02" (that year). Anything else, or an article of unknown date, gives the value unchanged."""
+    try:
+        day = dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return value
+    folded = value.lower()
+    if folded in _RELATIVE_DAYS:
+        return (day + dt.timedelta(days=_RELATIVE_DAYS[folded])).isoformat()
+    qualifier, _, name = folded.rpartition(" ")
+    if name in _WEEKDAYS and qualifier in ("", "last", "this", "next"):
+        gap = (day.weekday() - _WEEKDAYS.index(name)) % 7
+        if qualifier == "next" or (future and qualifier == ""):
+            return (day + dt.timedelta(days=(-gap) % 7 or (7 if qualifier == "next" else 0))).isoformat()
+        return (day - dt.timedelta(days=gap or (7 if qualifier == "last" else 0))).isoformat()
+    if re.fullmatch(r"--\d\d-\d\d", value):
+        resolved = f"{day.year}{value[1:]}"
+        return resolved if _ymd(str(day.year), value[2:4], value[5:]) else value
+    return value
