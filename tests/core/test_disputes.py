@@ -418,3 +418,22 @@ def test_one_event_dated_a_week_apart_is_a_date_dispute(tmp_path: Path) -> None:
     [dispute] = analysis.disputes
     assert dispute.kind == "date"
     assert sorted(version.value for version in dispute.versions) == ["25 June 2012", "Monday (2 July 2012)"]
+
+
+PLACES = {
+    "a.txt": "Police chased Jon Reyes along the highway for an hour.\n"
+             "Jon Reyes surrendered only after troopers boxed in his car on the highway in Saginaw.\n"
+             "In March, a gunman shot and wounded three people near Fresno before killing himself.\n",
+    "b.txt": "Officers chased Jon Reyes for 30 miles before apprehending him near Bay City.\n"
+             "Jon Reyes was wounded in Midland, police said.\n",
+    "c.txt": "Jon Reyes, 38, was arrested after a chase, police said.\n",
+}
+
+
+def test_one_act_placed_in_two_places_is_a_place_dispute(tmp_path: Path) -> None:
+    """Surrendered in Saginaw, apprehended near Bay City: where he was arrested differs. The
+    shooting near Fresno names nobody of this story and is not set against Midland."""
+    analysis = analyse_files(tmp_path, PLACES)
+    [dispute] = [d for d in analysis.disputes if d.kind == "place"]
+    assert sorted(version.value for version in dispute.versions) == ["Bay City", "Saginaw"]
+    assert "arrest" in dispute.why

@@ -70,6 +70,7 @@ def find_disputes(
         *_wording_disputes(groups, segments or {}, outlets),
         *_attribution_disputes(corpus, groups, quantities.sentences, outlets),
         *_spelling_disputes(facts, outlets),
+        *_place_disputes(corpus, facts, quantities, outlets),
         *_title_disputes(facts, outlets),
     ]
     conflicts.sort(key=lambda dispute: _position(dispute, order))
@@ -769,6 +770,67 @@ def _all_one_person(people: set[frozenset[str]]) -> bool:
     """Whether the names share a word throughout ("Doe", "Jane Doe", "Doe Jane" are one person)."""
     names = list(people)
     return all(names[0] & other for other in names[1:])
+
+
+# Places ---------------------------------------------------------------------------------------
+
+
+PLACE_ACT_BEFORE = 12
+"""How many words before a place its act may stand: a place ends its clause ("surrendering only
+after authorities boxed in his car on Interstate 75 in Saginaw")."""
+
+
+def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantities, outlets: dict[str, str]) -> list[Dispute]:
+    """One act placed in different places ("boxed in his car ... in Saginaw" against "apprehending
+    him near Bay City"): places whose clauses report the same act (a known one, not a guess from a
+    participle), neither naming the other, neither the story's own setting (a place most articles
+    name: "a bank in Greece" and "a bank in Athens" are both the story's), in sentences that name
+    someone or something of this story (not another shooting told as background)."""
+    bodies = {article.id: article.body for article in corpus.articles}
+    common = _common_names(corpus)
+    order = {article.id: index for index, article in enumerate(corpus.articles)}
+    by_act: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        own = {stem(word.lower()) for word in _SURFACE.findall(fact.value)}
+        if fact.type != "place" or own <= common or _abbreviated(bodies[fact.span.article], fact.span.end):
+            continue
+        start, end = quantities.sentences.around(fact.span)
+        if not ({stem(word.lower()) for word in _SURFACE.findall(bodies[fact.span.article][start:end])} - own) & common:
+            continue  # a sentence that names nobody of this story: another event, told as background
+        found = role(bodies[fact.span.article], _comma_part(bodies[fact.span.article], quantities.sentences.around(fact.span), fact.span),
+                     fact.span.start, fact.span.end, "place", before=PLACE_ACT_BEFORE)
+        if found.act and not found.act.startswith("~"):
+            by_act[found.act].append(fact)
+    disputes = []
+    for act, found in by_act.items():
+        first = _one_per_source(found, order)
+        clash = [fact for fact in first if any(_places_differ(fact.value, other.value) for other in first)]
+        if len({fact.span.article for fact in clash}) > 1:
+            versions = tuple(quantities.phrases.version(fact) for fact in clash)
+            said = " vs ".join(f"{fact.value} ({outlets[fact.span.article]})" for fact in clash)
+            disputes.append(Dispute("", "place", f"Where it happened ({act}): {said}", versions,
+                                    f"the same act ({act}) placed in different places"))
+    return disputes
+
+
+def _abbreviated(body: str, end: int) -> bool:
+    """Whether a name ends in an abbreviation's full stop ("in Mich. office shooting")."""
+    return bool(re.match(r"\.(?:,| +[a-z])", body[end : end + 4]))
+
+
+def _comma_part(body: str, sentence: tuple[int, int], span: Span) -> tuple[int, int]:
+    """The part of the sentence between the commas around the span: a place's act is in its own
+    part ("Hours after the shooting, officers received a tip from a motorist in Flint": no act)."""
+    start = body.rfind(",", sentence[0], span.start) + 1 or sentence[0]
+    end = body.find(",", span.end, sentence[1])
+    return start, sentence[1] if end < 0 else end
+
+
+def _places_differ(one: str, other: str) -> bool:
+    """Whether two places are different names: neither holds the other's words ("Saginaw" and
+    "Saginaw, Michigan" may be one place)."""
+    first, second = set(one.lower().split()), set(other.lower().split())
+    return not (first <= second or second <= first)
 
 
 # Names ----------------------------------------------------------------------------------------

@@ -67,15 +67,16 @@ def act_families() -> dict[str, str]:
     return families
 
 
-def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str) -> Role:
-    """The role of the number at body[start:end] in the sentence body[sentence[0]:sentence[1]]."""
+def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str, before: int = ACT_BEFORE) -> Role:
+    """The role of the number at body[start:end] in the sentence body[sentence[0]:sentence[1]];
+    `before` is how far back its act may stand (further for a place, which ends its clause)."""
     tokens = [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(body, *sentence)]
     first = tokens[0][0] if tokens else start
     left = _clause([token for token in reversed(tokens) if token[1] <= start])
     right = _clause([token for token in tokens if token[0] >= end])
     return Role(
         unit,
-        _act(left, right, body[start:end]),
+        _act(left, right, body[start:end], before),
         _qualifier(left, right),
         frozenset(
             stem(text.lower().replace(".", ""))
@@ -96,7 +97,7 @@ def _clause(tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
     return words
 
 
-def _act(left: list[tuple[int, str]], right: list[tuple[int, str]], inside: str) -> str:
+def _act(left: list[tuple[int, str]], right: list[tuple[int, str]], inside: str, before: int = ACT_BEFORE) -> str:
     """The nearest act word to the number within its clause (commas not counted), before it first
     on a tie ("shot three people, killing one": shot); failing one, the nearest past participle."""
     families = act_families()
@@ -106,8 +107,8 @@ def _act(left: list[tuple[int, str]], right: list[tuple[int, str]], inside: str)
     left = [token for token in left if token[1] != ","]
     right = [token for token in right if token[1] != ","]
     for known in (lambda word: families.get(word, ""), _participle):
-        for distance in range(max(ACT_AFTER, ACT_BEFORE)):
-            for side, most in ((left, ACT_BEFORE), (right, ACT_AFTER)):
+        for distance in range(max(ACT_AFTER, before)):
+            for side, most in ((left, before), (right, ACT_AFTER)):
                 act = known(side[distance][1].lower()) if distance < min(len(side), most) else ""
                 if act:
                     return act

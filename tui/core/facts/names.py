@@ -61,9 +61,26 @@ _LEADING = re.compile(r"^(?:(?:The|A|An|In|On|At|For|By|From|With|And|But|As|Whi
 
 
 def names_of_things(body: str) -> Iterator[Candidate]:
-    """Organisation and place candidates: the gazetteer's aliases, then runs like "Acme Group"."""
+    """Organisation and place candidates: the gazetteer's aliases, runs like "Acme Group", and
+    the capitalised names a place preposition introduces ("near Bay City", "in Genesee County")."""
     yield from _gazetteer(body)
     yield from _org_runs(body)
+    yield from _places_after_prepositions(body)
+
+
+# "in Saginaw", "near Bay City": a capitalised name after a place preposition, not a possessive.
+_PLACE_AFTER = re.compile(r"\b(?:in|near|outside|around)[ \u00a0]+([A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){0,2})(?![\w'’-])")
+_NOT_PLACES = words("not_personal.txt")
+
+
+def _places_after_prepositions(body: str) -> Iterator[Candidate]:
+    """Place candidates the gazetteer does not know: the name after "in", "near", "outside" or
+    "around" ("boxed in his car on Interstate 75 in Saginaw"); not months, weekdays or sentence words."""
+    for match in _PLACE_AFTER.finditer(body):
+        name = match.group(1)
+        if name.split()[0].lower() in _NOT_PLACES | _SENTENCE_WORDS:
+            continue
+        yield Candidate(match.start(1), match.end(1), "place", name, None, 4)
 
 
 def _gazetteer(body: str) -> Iterator[Candidate]:
@@ -127,6 +144,7 @@ _AFFILIATION = re.compile(r"[ \u00a0]+(?:of|at|from)[ \u00a0]+([A-Z][\w&]*(?:[ \
 # Words that make a capitalised pair a street, a building or a document rather than a person, and
 # words that open a sentence or a page label rather than a name ("See Section", "Read More").
 _NOT_NAME_WORDS = words("not_name_words.txt")
+_SENTENCE_WORDS = words("sentence_words.txt")
 _NOT_FIRST_NAMES = words("not_first_names.txt")
 
 
