@@ -214,10 +214,20 @@ COMMON_NAMES = 0.5
 """A name that this share of the articles write is the story's own ("Apple", "Athens"): it tells no figures apart."""
 
 
+_CALENDAR_WORDS = frozenset(
+    name.lower() for name in (*calendar.month_name[1:], *calendar.day_name, *calendar.month_abbr[1:], *calendar.day_abbr)
+)
+
+
 def _common_names(corpus: Corpus) -> frozenset[str]:
+    """Stems of the capitalised words most articles write: the story's own people, places and
+    things (not "The" or "He" opening a sentence, nor a month or a weekday)."""
     counts: Counter[str] = Counter()
     for article in corpus.articles:
-        counts.update({stem(word.lower()) for word in _SURFACE.findall(article.body) if word[0].isupper()})
+        counts.update({
+            stem(word.lower()) for word in _SURFACE.findall(article.body)
+            if word[0].isupper() and word.lower() not in STOPWORDS and word.lower() not in _CALENDAR_WORDS
+        })
     return frozenset(name for name, count in counts.items() if count >= COMMON_NAMES * len(corpus.articles))
 
 
@@ -791,11 +801,10 @@ def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantiti
     order = {article.id: index for index, article in enumerate(corpus.articles)}
     by_act: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
-        own = {stem(word.lower()) for word in _SURFACE.findall(fact.value)}
+        own = frozenset(stem(word.lower()) for word in _SURFACE.findall(fact.value))
         if fact.type != "place" or own <= common or _abbreviated(bodies[fact.span.article], fact.span.end):
             continue
-        start, end = quantities.sentences.around(fact.span)
-        if not ({stem(word.lower()) for word in _SURFACE.findall(bodies[fact.span.article][start:end])} - own) & common:
+        if not _of_this_story(bodies[fact.span.article], quantities.sentences.around(fact.span), common, own):
             continue  # a sentence that names nobody of this story: another event, told as background
         found = role(bodies[fact.span.article], _comma_part(bodies[fact.span.article], quantities.sentences.around(fact.span), fact.span),
                      fact.span.start, fact.span.end, "place", before=PLACE_ACT_BEFORE)
@@ -811,6 +820,12 @@ def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantiti
             disputes.append(Dispute("", "place", f"Where it happened ({act}): {said}", versions,
                                     f"the same act ({act}) placed in different places"))
     return disputes
+
+
+def _of_this_story(body: str, sentence: tuple[int, int], common: frozenset[str], own: frozenset[str] = frozenset()) -> bool:
+    """Whether the sentence names someone or something most articles name (besides `own`, the
+    fact's own words): it tells this story, not another event told as background."""
+    return bool(({stem(word.lower()) for word in _SURFACE.findall(body[sentence[0] : sentence[1]])} - own) & common)
 
 
 def _abbreviated(body: str, end: int) -> bool:
@@ -1032,23 +1047,25 @@ class _Within:
 
 
 def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: _Within, outlets: dict[str, str]) -> list[Dispute]:
-    """Figures with a role that no other source gives, nor another figure of that role at all, in
-    no passage that another source shares (a matched passage is corroborated, or disputed)."""
-    roles_elsewhere: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for fact, found in zip(quantities.facts, quantities.roles):
-        roles_elsewhere[(found.unit, found.act)].add(fact.span.article)
+    """Figures with a role (a known act) that no other source gives a figure of, nor a value that
+    fits, in no passage that another source shares (a matched passage is corroborated, or disputed)."""
+    by_key: dict[tuple[str, str, frozenset[str]], list[int]] = defaultdict(list)
+    for index, found in enumerate(quantities.roles):
+        by_key[(found.unit, found.act, found.qualifiers)].append(index)
     elsewhere = _Elsewhere(quantities.all_quantities)
     claims = []
     for index, (fact, found) in enumerate(zip(quantities.facts, quantities.roles)):
-        key = (found.unit, found.act)
         if not found.unit or not found.act or found.act.startswith("~"):
             continue  # a claim worth checking says what happened to what it counts, in words we know
-        if disputed(fact.span) or quantities.in_groups[index] or roles_elsewhere[key] - {fact.span.article}:
+        if disputed(fact.span) or quantities.in_groups[index] or elsewhere(fact):
             continue
-        if elsewhere(fact):
+        others = [other for other in by_key[(found.unit, found.act, found.qualifiers)]
+                  if quantities.facts[other].span.article != fact.span.article]
+        if any(found.comparable(quantities.roles[other]) for other in others):
             continue
         summary = f"Only {outlets[fact.span.article]} gives {_readable(fact)} ({found.act}{_qualified(found)})"
-        claims.append(Dispute("", "uncorroborated", summary, (quantities.phrases.version(fact),), f"no other source gives a figure of what is {found.act}"))
+        why = f"no other source gives a figure of what is {found.act}{_qualified(found)}"
+        claims.append(Dispute("", "uncorroborated", summary, (quantities.phrases.version(fact),), why))
     return claims
 
 
