@@ -205,7 +205,7 @@ class _Quantities:
             for fact in self.facts
         ]
         self.in_groups = _groups_holding(self.facts, groups)
-        common = _common_names(corpus)
+        self.common = common = _common_names(corpus)
         self.roles = [found._replace(names=found.names - common) for found in self.roles]
         self.all_quantities = [fact for fact in facts if fact.quantity is not None]
 
@@ -327,54 +327,24 @@ def _about_one_thing(facts: list[Fact], group: MatchGroup) -> bool:
 
 
 def _role_disputes(quantities: _Quantities, order: dict[str, int], outlets: dict[str, str], corpus: Corpus) -> list[Dispute]:
-    """Figures with the same role in different sources (the same unit, act and qualifier, no names
-    that tell them apart) that cannot all be true: "12 people were injured" against "18 people had
-    been injured". Numbers without a unit or an act are compared only inside matched passages."""
-    buckets: dict[tuple[str, str, frozenset[str]], list[int]] = defaultdict(list)
-    for index, found in enumerate(quantities.roles):
+    """Figures with the same role in different sources (the same unit, act, qualifier and names)
+    that cannot all be true: "12 people were injured" against "18 people had been injured".
+    Numbers without a unit or an act are compared only inside matched passages. Bucketing by the
+    whole role keeps this linear: each bucket is split into sides by its values' ranges."""
+    buckets: dict[Role, list[Fact]] = defaultdict(list)
+    for fact, found in zip(quantities.facts, quantities.roles):
         if found.act and found.unit:
-            buckets[(found.unit, found.act, found.qualifiers)].append(index)
+            buckets[found].append(fact)
     disputes = []
-    for indices in buckets.values():
-        for component in _clashing_components(quantities, indices):
-            facts = [quantities.facts[index] for index in component]
-            sides, fits_all = _sides(_one_per_source(facts, order))
-            if len(sides) > 1:
-                first = quantities.roles[component[0]]
-                why = f"the same {_what(first.unit)} {first.act}{_qualified(first)} in several sources, with values that cannot all be true: "
-                disputes.append(_quantity_dispute(corpus, quantities.phrases, sides, fits_all, outlets, order,
-                                                  why + " vs ".join(_readable(side[0]) for side in sides)))
+    for found, facts in buckets.items():
+        if len({fact.span.article for fact in facts}) < 2:
+            continue
+        sides, fits_all = _sides(_one_per_source(facts, order))
+        if len(sides) > 1:
+            why = f"the same {_what(found.unit)} {found.act}{_qualified(found)} in several sources, with values that cannot all be true: "
+            disputes.append(_quantity_dispute(corpus, quantities.phrases, sides, fits_all, outlets, order,
+                                              why + " vs ".join(_readable(side[0]) for side in sides)))
     return disputes
-
-
-def _clashing_components(quantities: _Quantities, indices: list[int]) -> list[list[int]]:
-    """The facts of one bucket joined by pairs that are about the same thing and cannot both be
-    true, with the facts of the bucket that fit every one of them."""
-    parent = {index: index for index in indices}
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            index = parent[index]
-        return index
-
-    facts, roles = quantities.facts, quantities.roles
-    for position, one in enumerate(indices):
-        for other in indices[position + 1 :]:
-            if facts[one].span.article != facts[other].span.article and roles[one].comparable(roles[other]) \
-                    and not _agree(facts[one].quantity, facts[other].quantity):
-                parent[root(other)] = root(one)
-    components: dict[int, list[int]] = defaultdict(list)
-    for index in indices:
-        if root(index) != index or any(root(other) == index for other in indices if other != index):
-            components[root(index)].append(index)
-    found = []
-    for members in components.values():
-        fitting = [
-            index for index in indices
-            if index not in members and all(roles[index].comparable(roles[member]) for member in members)
-        ]
-        found.append(sorted(members + fitting, key=lambda index: (facts[index].span.article, facts[index].span.start)))
-    return found
 
 
 def _what(unit: str) -> str:
@@ -637,21 +607,37 @@ def _reported(member: Segment) -> bool:
 
 
 def _same_utterances(groups: list[MatchGroup]) -> list[list[MatchGroup]]:
-    """The groups joined when one speaker's words in them share most content words and no article."""
-    stems = [{fold_spelling(word) for word in content_words(" ".join(_QUOTED.findall(g.members[0].text)) or g.members[0].text)} for g in groups]
+    """The groups joined when one speaker's words in them share most content words and no article.
+    Bundles are found through the words of their speakers' names, so each group meets only the
+    bundles of a speaker it shares a name word with."""
     joined: list[list[int]] = []
+    articles: list[set[str]] = []
+    stems: list[set[str]] = []
+    by_name: dict[str, list[int]] = defaultdict(list)
     for index, group in enumerate(groups):
         speaker = _speaker(group.members)
-        for bundle in joined:
-            first = groups[bundle[0]]
-            if speaker and _one_person(speaker, _speaker(first.members)) \
-                    and not set(group.articles) & {a for i in bundle for a in groups[i].articles} \
-                    and _overlap(stems[index], stems[bundle[0]]) >= UTTERANCE_OVERLAP:
-                bundle.append(index)
-                break
-        else:
-            joined.append([index])
+        words_of = _quoted_stems(group.members[0].text)
+        names = (speaker or "").lower().split()
+        bundle = next(
+            (number for number in dict.fromkeys(n for name in names for n in by_name[name])
+             if not articles[number] & set(group.articles) and _overlap(words_of, stems[number]) >= UTTERANCE_OVERLAP),
+            None,
+        )
+        if bundle is None:
+            bundle = len(joined)
+            joined.append([])
+            articles.append(set())
+            stems.append(words_of)
+            for name in names:
+                by_name[name].append(bundle)
+        joined[bundle].append(index)
+        articles[bundle] |= set(group.articles)
     return [[groups[index] for index in bundle] for bundle in joined]
+
+
+def _quoted_stems(text: str) -> set[str]:
+    """The content stems of the quoted words of a passage (all of it without quote marks), spellings folded."""
+    return {fold_spelling(word) for word in content_words(" ".join(_QUOTED.findall(text)) or text)}
 
 
 def _overlap(one: set[str], other: set[str]) -> float:
@@ -797,7 +783,7 @@ def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantiti
     name: "a bank in Greece" and "a bank in Athens" are both the story's), in sentences that name
     someone or something of this story (not another shooting told as background)."""
     bodies = {article.id: article.body for article in corpus.articles}
-    common = _common_names(corpus)
+    common = quantities.common
     order = {article.id: index for index, article in enumerate(corpus.articles)}
     by_act: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
@@ -1049,19 +1035,15 @@ class _Within:
 def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: _Within, outlets: dict[str, str]) -> list[Dispute]:
     """Figures with a role (a known act) that no other source gives a figure of, nor a value that
     fits, in no passage that another source shares (a matched passage is corroborated, or disputed)."""
-    by_key: dict[tuple[str, str, frozenset[str]], list[int]] = defaultdict(list)
-    for index, found in enumerate(quantities.roles):
-        by_key[(found.unit, found.act, found.qualifiers)].append(index)
+    articles_of: dict[Role, set[str]] = defaultdict(set)
+    for fact, found in zip(quantities.facts, quantities.roles):
+        articles_of[found].add(fact.span.article)
     elsewhere = _Elsewhere(quantities.all_quantities)
     claims = []
     for index, (fact, found) in enumerate(zip(quantities.facts, quantities.roles)):
         if not found.unit or not found.act or found.act.startswith("~"):
             continue  # a claim worth checking says what happened to what it counts, in words we know
-        if disputed(fact.span) or quantities.in_groups[index] or elsewhere(fact):
-            continue
-        others = [other for other in by_key[(found.unit, found.act, found.qualifiers)]
-                  if quantities.facts[other].span.article != fact.span.article]
-        if any(found.comparable(quantities.roles[other]) for other in others):
+        if disputed(fact.span) or quantities.in_groups[index] or elsewhere(fact) or articles_of[found] - {fact.span.article}:
             continue
         summary = f"Only {outlets[fact.span.article]} gives {_readable(fact)} ({found.act}{_qualified(found)})"
         why = f"no other source gives a figure of what is {found.act}{_qualified(found)}"

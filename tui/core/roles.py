@@ -5,7 +5,7 @@ measure, or the noun counted: "person", "bomb"), the act the clause reports of i
 "injure", "price": families in data/acts.txt), and the number-words that narrow it ("13-inch").
 "12 people were injured" and "18 people had been injured" share a role; "Three people were
 killed" does not share it, nor does "12 arrested". Names near the number (capitalised words,
-places) tell apart the same act of two different things: both must name none, or share one ("Mountain Lion will cost $19.99" and
+places) tell apart the same act of two different things: both must name the same, or none ("Mountain Lion will cost $19.99" and
 "the 11-inch Air will cost from $999").
 """
 
@@ -35,7 +35,7 @@ _NOT_NAMES = frozenset(
 
 
 class Role(NamedTuple):
-    """What a number is about: compare two numbers only when their unit, act and qualifiers agree."""
+    """What a number is about: two numbers are about one thing when their roles are equal."""
 
     unit: str
     act: str
@@ -43,14 +43,9 @@ class Role(NamedTuple):
     qualifiers: frozenset[str]
     """Number-words that narrow what is counted ("13-inch", "24-hour"), folded."""
     names: frozenset[str]
-    """Stems of the capitalised words near the number, past the sentence's first word: two figures
-    are about one thing only when they name the same (or no) people, places and things."""
-
-    def comparable(self, other: Role) -> bool:
-        """Whether two numbers with these roles are about the same thing."""
-        if (self.unit, self.act, self.qualifiers) != (other.unit, other.act, other.qualifiers) or not self.act:
-            return False
-        return self.names == other.names or bool(self.names & other.names)
+    """Stems of the capitalised words near the number, past the sentence's first word, without the
+    story's own (disputes drops the names most articles write): two figures are about one thing
+    only when they name the same people, places and things, or none."""
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +65,7 @@ def act_families() -> dict[str, str]:
 def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str, before: int = ACT_BEFORE) -> Role:
     """The role of the number at body[start:end] in the sentence body[sentence[0]:sentence[1]];
     `before` is how far back its act may stand (further for a place, which ends its clause)."""
-    tokens = [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(body, *sentence)]
+    tokens = _tokens(body, *sentence)
     first = tokens[0][0] if tokens else start
     left = _clause([token for token in reversed(tokens) if token[1] <= start])
     right = _clause([token for token in tokens if token[0] >= end])
@@ -84,6 +79,12 @@ def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str, 
             if token_start != first and text[:1].isupper() and text.lower().replace(".", "") not in STOPWORDS | _NOT_NAMES
         ),
     )
+
+
+@lru_cache(maxsize=256)
+def _tokens(body: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The tokens of one sentence, worked out once for all the figures in it."""
+    return [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(body, start, end)]
 
 
 def _clause(tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
@@ -152,8 +153,15 @@ def _tier_words() -> dict[str, frozenset[tuple[str, ...]]]:
     return {name: frozenset(entries) for name, entries in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _tier_firsts() -> frozenset[str]:
+    return frozenset(entry[0] for entries in _tier_words().values() for entry in entries)
+
+
 def tiers(words: list[str]) -> set[str]:
     """The tiers the words mark: "upper" for "top", "high-end", "higher end"; "lower" for "entry-level"."""
+    if not _tier_firsts().intersection(words):
+        return set()
     grams = {(word,) for word in words} | set(zip(words, words[1:]))
     return {tier for tier, entries in _tier_words().items() if grams & entries}
 

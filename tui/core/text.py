@@ -75,6 +75,7 @@ _SPELLING_EXCEPTIONS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def fold_spelling(word: str) -> str:
     """One spelling for words written two ways: realise/realize, colour/color, centre/center,
     travelled/traveled, sell-off/selloff. Lower-case words in, lower-case out."""
