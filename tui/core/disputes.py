@@ -155,7 +155,7 @@ def _trimmed(body: str, start: int, end: int, keep: Span) -> tuple[int, int]:
         first = body.find(" ", start, keep.start)
         if first >= 0 and body[start:first].lower() in STOPWORDS - {"more", "over", "under", "about", "a", "an", "the"}:
             start = first + 1
-        while start < keep.start and body[start] in " —–\"“‘'":
+        while start < keep.start and body[start] in " —–\"“”‘’'":
             start += 1
         if (start, end) == before:
             return start, end
@@ -341,10 +341,16 @@ def _role_disputes(quantities: _Quantities, order: dict[str, int], outlets: dict
             continue
         sides, fits_all = _sides(_one_per_source(facts, order))
         if len(sides) > 1:
-            why = f"the same {_what(found.unit)} {found.act}{_qualified(found)} in several sources, with values that cannot all be true: "
+            why = f"{_what(found.unit)} with one role ({_role_words(found)}) in several sources, values that cannot all be true: "
             disputes.append(_quantity_dispute(corpus, quantities.phrases, sides, fits_all, outlets, order,
                                               why + " vs ".join(_readable(side[0]) for side in sides)))
     return disputes
+
+
+def _role_words(found: Role) -> str:
+    """ "act: injure" or "act: price; 13-inch, upper": what a role is, for a reason."""
+    act = found.act.lstrip("~")
+    return f"act: {act}" + (f"; {', '.join(sorted(found.qualifiers))}" if found.qualifiers else "")
 
 
 def _what(unit: str) -> str:
@@ -354,10 +360,6 @@ def _what(unit: str) -> str:
     if unit.startswith("time"):
         return "times of day"
     return f"figures in {unit}" if unit else "figures"
-
-
-def _qualified(found: Role) -> str:
-    return f" ({', '.join(sorted(found.qualifiers))})" if found.qualifiers else ""
 
 
 def _readable(fact: Fact) -> str:
@@ -977,8 +979,9 @@ def _single_source(
             continue
         if any(capitalised[word] - articles for word in name.split()):
             continue  # another source names someone of that name: perhaps the same person spelled otherwise
-        summary = f"Only {outlets[fact.span.article]} mentions {name} ({fact.subject})"
-        found.append(Dispute("", "uncorroborated", summary, (_version(fact),), "no other source names this person"))
+        version = quantities.phrases.version(fact)
+        summary = f"Only {outlets[fact.span.article]} names {name}: “{version.text}”"
+        found.append(Dispute("", "uncorroborated", summary, (version,), "no other source names this person"))
     found.extend(_lonely_numbers(corpus, quantities, disputed, outlets))
     return found
 
@@ -1045,9 +1048,10 @@ def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: _Within, 
             continue  # a claim worth checking says what happened to what it counts, in words we know
         if disputed(fact.span) or quantities.in_groups[index] or elsewhere(fact) or articles_of[found] - {fact.span.article}:
             continue
-        summary = f"Only {outlets[fact.span.article]} gives {_readable(fact)} ({found.act}{_qualified(found)})"
-        why = f"no other source gives a figure of what is {found.act}{_qualified(found)}"
-        claims.append(Dispute("", "uncorroborated", summary, (quantities.phrases.version(fact),), why))
+        version = quantities.phrases.version(fact)
+        summary = f"Only {outlets[fact.span.article]} gives {version.value}: “{version.text}”"
+        why = f"no other source gives a figure with this role ({_role_words(found)})"
+        claims.append(Dispute("", "uncorroborated", summary, (version,), why))
     return claims
 
 
