@@ -336,7 +336,7 @@ def test_prices_of_different_tiers_or_sizes_are_not_compared(tmp_path: Path) -> 
         },
     )
     [dispute] = analysis.disputes
-    assert sorted(version.value for version in dispute.versions) == ["$1, 099", "$1, 199"]
+    assert sorted(version.value for version in dispute.versions) == ["$1,099", "$1,199"]  # as a person writes it
     assert "13-inch" in dispute.why
 
 

@@ -24,7 +24,8 @@ from rapidfuzz import fuzz, process
 from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
 from tui.core.names import RUN, looks_personal, name_of
 from tui.core.facts.dates import resolve
-from tui.core.roles import Role, role
+from tui.core.facts.quantities import CURRENCIES, MEASURES
+from tui.core.roles import Role, act_words, role
 from tui.core.segment import with_quote_sentences
 from tui.core.values import readable
 from tui.core.text import STOPWORDS, content_words, fold_spelling, normalise, singular, stem, words
@@ -343,27 +344,30 @@ def _role_disputes(quantities: _Quantities, order: dict[str, int], outlets: dict
         if len(sides) > 1:
             why = f"{_what(found.unit)} with one role ({_role_words(found)}) in several sources, values that cannot all be true: "
             disputes.append(_quantity_dispute(corpus, quantities.phrases, sides, fits_all, outlets, order,
-                                              why + " vs ".join(_readable(side[0]) for side in sides)))
+                                              why + " vs ".join(_readable(side[0]) for side in sides),
+                                              about=_role_words(found).replace(";", ",").capitalize()))
     return disputes
 
 
 def _role_words(found: Role) -> str:
-    """ "act: injure" or "act: price; 13-inch, upper": what a role is, for a reason."""
-    act = found.act.lstrip("~")
-    return f"act: {act}" + (f"; {', '.join(sorted(found.qualifiers))}" if found.qualifiers else "")
+    """ "injured" or "priced; 13-inch, upper": what a role is, for a reason."""
+    return act_words(found.act) + (f"; {', '.join(sorted(found.qualifiers))}" if found.qualifiers else "")
 
 
 def _what(unit: str) -> str:
-    """What figures of a unit are called in a reason: "amounts in USD", "counts of person", "km"."""
-    if unit in ("USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "INR", "SGD", "HKD", "CHF", "KRW", "TWD"):
+    """What figures of a unit are called in a reason: "amounts in USD", "times of day", "figures in
+    km", "counts of people"."""
+    if unit in CURRENCIES:
         return f"amounts in {unit}"
     if unit.startswith("time"):
         return "times of day"
-    return f"figures in {unit}" if unit else "figures"
+    if unit in MEASURES:
+        return f"figures in {unit}"
+    return f"counts of {'people' if unit == 'person' else unit + 's'}" if unit else "figures"
 
 
 def _readable(fact: Fact) -> str:
-    return " ".join(fact.text.split())
+    return readable(fact)
 
 
 def _group_of(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> dict[int, str]:
@@ -437,14 +441,18 @@ def _agree(first: Quantity | None, second: Quantity | None) -> bool:
 
 def _quantity_dispute(
     corpus: Corpus, phrases: _Phrases, sides: list[list[Fact]], fits_all: list[Fact], outlets: dict[str, str], order: dict[str, int],
-    why: str,
+    why: str, about: str = "",
 ) -> Dispute:
+    """A number dispute: each side's wordings and outlets, what fits all sides, and what it is
+    about: the words most versions measure when they are two or more ("Greek stocks"), else
+    `about`, the role's own words ("priced, 13-inch")."""
     every = [fact for side in sides for fact in side] + fits_all
     versions = tuple(phrases.version(fact) for fact in sorted(every, key=lambda fact: order[fact.span.article]))
     said = " vs ".join(_side_text(side, outlets) for side in sides)
     if fits_all:
         said += f"; {_side_text(fits_all, outlets)} fits {'both' if len(sides) == 2 else 'all'}"
     subject = _subject_phrase(corpus, every)
+    subject = subject if len(subject.split()) > 1 else about or subject
     change = _change_over_time(corpus, sides)
     if change:
         said = f"{change}; {said}"
@@ -475,9 +483,12 @@ def _date_words(day: str) -> str:
     return f"{int(date)} {calendar.month_abbr[int(month)]} {year}"
 
 
+_DIGIT_GROUP = re.compile(r"(\d),\s(\d{3})\b")
+
+
 def _side_text(side: list[Fact], outlets: dict[str, str]) -> str:
     """ "over $1 trillion, exceeding $1 trillion (The Herald, The Courier)"."""
-    wordings = ", ".join(dict.fromkeys(" ".join(fact.text.split()) for fact in side))
+    wordings = ", ".join(dict.fromkeys(_DIGIT_GROUP.sub(r"\1,\2", " ".join(fact.text.split())) for fact in side))
     return f"{wordings} ({_sources(map(_version, side), outlets)})"
 
 
@@ -649,7 +660,10 @@ def _overlap(one: set[str], other: set[str]) -> float:
 def _quoted_words(text: str) -> tuple[str, ...]:
     """The words inside the quote marks of a passage (all of it when it has none), spellings folded."""
     quoted = " ".join(_QUOTED.findall(text)) or text
-    return tuple(fold_spelling(word.replace("'", "")) for word in words(quoted))
+    folded = [fold_spelling(word.replace("'", "")) for word in words(quoted)]
+    while folded and folded[0] in ("a", "an", "the"):
+        folded.pop(0)  # '"a raw murderous act"' and 'a "raw murderous act"' quote the same words
+    return tuple(folded)
 
 
 REMARK_LIKENESS = 45
@@ -805,8 +819,8 @@ def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantiti
         if len({fact.span.article for fact in clash}) > 1:
             versions = tuple(quantities.phrases.version(fact) for fact in clash)
             said = " vs ".join(f"{fact.value} ({outlets[fact.span.article]})" for fact in clash)
-            disputes.append(Dispute("", "place", f"Where it happened ({act}): {said}", versions,
-                                    f"the same act ({act}) placed in different places"))
+            disputes.append(Dispute("", "place", f"Where it happened ({act_words(act)}): {said}", versions,
+                                    f"one act of this story ({act_words(act)}) placed in different places"))
     return disputes
 
 
@@ -841,14 +855,32 @@ def _places_differ(one: str, other: str) -> bool:
 
 def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[Dispute]:
     """One name of a person, place or organisation written two ways: alike, but neither the same,
-    nor the same words reordered, nor a demonym, an abbreviation or a longer form of it."""
-    first_mention: dict[str, Fact] = {}
+    nor the same words reordered, nor a demonym, an abbreviation or a longer form of it. Every
+    source on each side is a version ("Gordon Advisors" in six sources against "Gordon Advisers")."""
+    mentions: dict[str, dict[str, Fact]] = defaultdict(dict)
     for fact in facts:
         if fact.type in ("person", "organisation", "place"):
-            first_mention.setdefault(_person_name(fact), fact)
-    names = list(first_mention)
-    # Only names of as many words can be spelled two ways: compare within those buckets, each
-    # name against the later ones in one rapidfuzz call, then in the original order.
+            mentions[_person_name(fact)].setdefault(fact.span.article, fact)
+    names = list(mentions)
+    disputes = []
+    for position, later in _alike_names(names):
+        name, other = names[position], names[later]
+        one, two = (set(mentions[spelling]) for spelling in (name, other))
+        if one == two or not _spelled_two_ways(name, other):
+            continue
+        sides = [[mentions[name][a] for a in sorted(one - two)], [mentions[other][a] for a in sorted(two - one)]]
+        if not all(sides):
+            continue
+        versions = tuple(_version(fact) for side in sides for fact in side)
+        said = " vs ".join(f"{spelling} ({len(side)}: {_sources(map(_version, side), outlets)})" for spelling, side in zip((name, other), sides))
+        disputes.append(Dispute("", "spelling", f"Name spelled two ways: {said}", versions,
+                                f"two names alike but not the same: {name} / {other}"))
+    return disputes
+
+
+def _alike_names(names: list[str]) -> list[tuple[int, int]]:
+    """Pairs of names (positions) alike enough to be one name spelled two ways. Only names of as
+    many words can be: each is compared with the later ones of its length in one rapidfuzz call."""
     lowered = [name.lower() for name in names]
     by_words: dict[int, list[int]] = defaultdict(list)
     for index, name in enumerate(names):
@@ -857,21 +889,9 @@ def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[D
     for indices in by_words.values():
         choices = [lowered[index] for index in indices]
         for k, index in enumerate(indices):
-            found = process.extract(
-                choices[k], choices[k + 1 :], scorer=fuzz.ratio, score_cutoff=SPELLING_LIKENESS, limit=None
-            )
+            found = process.extract(choices[k], choices[k + 1 :], scorer=fuzz.ratio, score_cutoff=SPELLING_LIKENESS, limit=None)
             alike.extend((index, indices[k + 1 + j]) for _, _, j in found)
-    disputes = []
-    for position, later in sorted(alike):
-        name, other = names[position], names[later]
-        if _spelled_two_ways(name, other):
-            pair = (first_mention[name], first_mention[other])
-            if pair[0].span.article == pair[1].span.article:
-                continue
-            versions = tuple(_version(fact) for fact in pair)
-            summary = f"Name spelled two ways: {name} vs {other} ({_sources(versions, outlets)})"
-            disputes.append(Dispute("", "spelling", summary, versions, "two names alike but not the same"))
-    return disputes
+    return sorted(alike)
 
 
 def _person_name(fact: Fact) -> str:

@@ -49,17 +49,31 @@ class Role(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def act_families() -> dict[str, str]:
-    """Each act word (folded) and the head of its family, from data/acts.txt."""
+def _acts() -> tuple[dict[str, str], dict[str, str]]:
+    """From data/acts.txt: each act word (folded) with the head of its family, and each head with
+    the words a reason uses for it ("shoot (shot): ..." gives "shot")."""
     text = resources.files("tui.core").joinpath("data", "acts.txt").read_text(encoding="utf-8")
     families: dict[str, str] = {}
+    labels: dict[str, str] = {}
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if ":" in line:
             head, words = line.split(":", 1)
+            name, _, label = head.partition("(")
+            labels[name.strip()] = label.rstrip(") ").strip() or name.strip()
             for word in words.split():
-                families.setdefault(word, head.strip())
-    return families
+                families.setdefault(word, name.strip())
+    return families, labels
+
+
+def act_families() -> dict[str, str]:
+    """Each act word (folded) and the head of its family."""
+    return _acts()[0]
+
+
+def act_words(act: str) -> str:
+    """An act as a reason reads it ("kill" -> "killed", "price" -> "priced"); a guessed act without its tilde."""
+    return act[1:] if act.startswith("~") else _acts()[1].get(act, act)
 
 
 def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str, before: int = ACT_BEFORE) -> Role:

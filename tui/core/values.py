@@ -40,7 +40,7 @@ def readable(fact: Fact) -> str:
 
 def _amount(fact: Fact) -> str:
     """The amount as written, without its bound words, then the bound in brackets; number words as digits."""
-    text = " ".join(fact.text.split())
+    text = re.sub(r"(\d),\s(\d{3})\b", r"\1,\2", " ".join(fact.text.split()))  # "$1, 199" -> "$1,199"
     text = _OR_BOUND.sub("", _BOUND_WORDS.sub("", text))
     first, _, rest = text.partition(" ")
     if first.lower() in _NUMBER_WORDS:

@@ -50,7 +50,7 @@ _CURRENCY_SIGNS = {"us$": "USD", "u.s.$": "USD", "$": "USD", "s$": "SGD", "hk$":
                    "c$": "CAD", "nt$": "TWD", "¥": "JPY", "jp¥": "JPY", "€": "EUR", "£": "GBP", "₹": "INR",
                    "rs": "INR", "rs.": "INR", "rmb": "CNY"}
 _CURRENCY_CODES = "USD JPY EUR GBP CNY SGD HKD AUD CAD INR CHF KRW TWD".split()
-_CURRENCIES = frozenset(_CURRENCY_CODES)
+CURRENCIES = frozenset(_CURRENCY_CODES)
 
 # Unit words after a number: (words, canonical unit, factor to it), "_" standing for a space in
 # a word. Distances go to km, durations to days, weights to kg, so that "10 km" and "six miles" compare.
@@ -91,6 +91,8 @@ def _units() -> dict[str, tuple[str, str]]:
 
 
 _UNITS = _units()
+MEASURES = frozenset(unit for _, unit, _ in _UNIT_WORDS) | {"time"}
+"""The canonical units of measures and currencies: any other unit is the noun a number counts."""
 
 _BOUNDS = {  # bound word -> kind; the longest alternatives first in the pattern
     "over": "over", "more than": "over", "exceeding": "over", "above": "over", "at least": "over",
@@ -341,7 +343,7 @@ def _format(number: Decimal, converted: bool) -> str:
 
 def _quantity_type(unit: str) -> FactType:
     """Money for a currency, percent for percentages and points, else a number."""
-    if unit in _CURRENCIES:
+    if unit in CURRENCIES:
         return "money"
     return "percent" if unit in ("percent", "percentage point") else "number"
 
