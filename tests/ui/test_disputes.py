@@ -168,7 +168,7 @@ async def test_the_panel_lists_the_disputes_then_the_uncorroborated_claims(bundl
         rule = "".join(segment.text for segment in panel.render_line(2 * len(disputes))).strip()
         assert rule and set(rule) == {"─"}  # under the disputes, two lines each
         assert panel.border_title == f"Disputes · {len(disputes)} disputes · {len(claims)} uncorroborated"
-        assert "Only The Times of India mentions Martin Whetton" in screen_text(app)
+        assert "Only The Times of India names Martin Whetton" in screen_text(app)
 
 
 async def test_choosing_an_uncorroborated_claim_goes_to_it(bundled: Corpus) -> None:
