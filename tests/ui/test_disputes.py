@@ -343,3 +343,23 @@ async def test_dispute_keys_are_in_the_footer_the_help_and_the_palette(fire: Cor
         ):
             await run_command(pilot, app, command)
             assert check(), command
+
+
+async def test_a_dispute_slides_a_column_with_its_other_version_into_view(write_corpus: WriteCorpus) -> None:
+    """At 80 columns two articles show; the dispute's versions are in the first and the sixth:
+    ] brings the sixth into view beside the first, scrolled to its version."""
+    filler = "The weather in the valley was mild all week.\n"
+    files = {f"{name}.txt": filler * 3 for name in "bcde"}
+    files["a.txt"] = "Police said 12 people were injured in the riots on Wednesday.\n" + filler
+    files["f.txt"] = filler * 40 + "Police said 18 people had been injured in the violence.\n"
+    corpus = write_corpus(files)
+    app = make_app(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(app, pilot)
+        assert [column.article.id for column in app.query_one(Reader).columns] == ["a", "b"]
+        await pilot.press(NEXT)
+        await pilot.wait_for_scheduled_animations()
+        assert "f" in [column.article.id for column in app.query_one(Reader).columns]
+        version = next(v for v in app.disputes.current.versions if v.span.article == "f")
+        assert on_screen(view_of(app, "f"), version.span.start)
+        assert isinstance(app.focused, ArticleView) and app.focused.article.id == "f"

@@ -151,7 +151,8 @@ class Reader(Horizontal):
             column.view.set_marks(self._marks.get(column.article.id, ()))
 
     def reveal(self, offsets: Mapping[str, int]) -> None:
-        """Scroll each article (by id) to its offset: now if on screen, else when it slides in.
+        """Scroll each article (by id) to its offset: now if on screen, else when it slides in; when
+        fewer than two of them are on screen, slide the first one off screen into view.
 
         Offsets from an earlier call that are still waiting are forgotten: only the latest jump counts.
         """
@@ -162,6 +163,17 @@ class Reader(Horizontal):
                 on_screen[article_id].scroll_to_offset(offset)
             else:
                 self._reveals[article_id] = offset
+        if len(offsets) - len(self._reveals) < min(2, len(offsets)):
+            self._slide_to(next(i for i, article in enumerate(self.articles) if article.id in self._reveals))
+
+    def _slide_to(self, index: int) -> None:
+        """Make the article at `index` current and slide it into view, so that a jump shows at
+        least two of its passages side by side; the focus follows only if it was in a column."""
+        in_reader = isinstance(self.app.focused, ArticleView)
+        self.set_reactive(Reader.current, index)  # not through the watcher: that would take the focus
+        self._place()
+        if in_reader:
+            self.current_view.focus()
 
     def bring(self, article_id: str, offset: int) -> None:
         """Make an article's column the current one, sliding it into view, scrolled to `offset`; the focus stays where it is."""
@@ -182,8 +194,8 @@ class Reader(Horizontal):
             article = self.articles[self.first + index]
             if column.article is not article or not column.view.line_count:
                 column.show(article, self._tops.get(article.id, 0), self._marks.get(article.id, ()))
-            if article.id in self._reveals:
-                column.view.scroll_to_offset(self._reveals.pop(article.id), animate=False)
+            if article.id in self._reveals:  # after the refresh: the new text's size is not laid out yet
+                column.view.call_after_refresh(column.view.scroll_to_offset, self._reveals.pop(article.id), animate=False)
             column.set_class(self.first + index == self.current, "-current")
         self._announce()
 
