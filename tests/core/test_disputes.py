@@ -437,3 +437,15 @@ def test_one_act_placed_in_two_places_is_a_place_dispute(tmp_path: Path) -> None
     [dispute] = [d for d in analysis.disputes if d.kind == "place"]
     assert sorted(version.value for version in dispute.versions) == ["Bay City", "Saginaw"]
     assert "arrest" in dispute.why
+
+
+def test_a_part_is_not_a_rival_to_its_whole(tmp_path: Path) -> None:
+    """"two bombs of the four fell in the camp" and "four bombs" are not two counts of the bombs."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Witnesses said four bombs were dropped on the camp by the aircraft.\n",
+            "b.txt": "Two bombs of the four were dropped on the camp, witnesses said.\n",
+        },
+    )
+    assert analysis.disputes == ()

@@ -238,6 +238,7 @@ _DIFFERENCE_AFTER = re.compile(
     r"|larger|greater|[a-z]+er\s+than)\b",
     re.IGNORECASE,
 )  # "$100 cheaper", "5 more than": a difference; "20 more people had to be rescued" is a count
+_PART_AFTER = re.compile(r"\s+of\s+(?:the|its|their|them|those|these|which|whom)\b", re.IGNORECASE)  # "two of the bombs"
 _DIMENSION_AFTER = re.compile(r"\s*(?:by|x|×)\s*[$£€]?\d", re.IGNORECASE)
 _DIMENSION_BEFORE = re.compile(r"\d\s*(?:by|x|×)\s*$", re.IGNORECASE)
 
@@ -248,7 +249,7 @@ def _converted_or_dimension(body: str, fact: Fact) -> bool:
     before = body[max(0, fact.span.start - 24) : fact.span.start]
     if _CONVERSION_BEFORE.search(before) and re.search(r"\d", before):
         return True
-    if _DIFFERENCE_AFTER.match(body, fact.span.end):
+    if _DIFFERENCE_AFTER.match(body, fact.span.end) or _PART_AFTER.match(body, fact.span.end):
         return True
     return bool(_DIMENSION_AFTER.match(body, fact.span.end) or _DIMENSION_BEFORE.search(body, max(0, fact.span.start - 12), fact.span.start))
 
