@@ -946,3 +946,24 @@ def test_more_units_and_number_forms(text: str, unit: str, low: float, high: flo
 def test_a_comma_and_a_space_between_bare_numbers_is_a_list() -> None:
     """Without a currency sign "1, 2" is two numbers, not 1,002."""
     assert parse_quantity("1, 200") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        ("a few hours later", "day", 2 / 24, 5 / 24),
+        ("several dozen youths", "youth", 36, 108),
+        ("hundreds of people", "person", 200, 999),
+        ("tens of thousands of people", "person", 20000, 99999),
+    ],
+)
+def test_vague_amounts_are_ranges(text: str, unit: str, low: float, high: float) -> None:
+    [fact] = [fact for fact in extract_facts(Article("a", "a", f"Witnesses said {text} took part.")) if fact.quantity]
+    assert fact.quantity.unit == unit
+    assert fact.quantity.low == pytest.approx(low, rel=1e-6) and fact.quantity.high == pytest.approx(high, rel=1e-6)
+
+
+def test_a_vague_word_without_a_counted_noun_is_no_amount() -> None:
+    """"several times", "a few of them": no unit, no figure."""
+    body = "He said several times that a few of them had left."
+    assert [fact for fact in extract_facts(Article("a", "a", body)) if fact.quantity] == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from tui.core.facts.vague import VAGUE
 from tui.core.model import Fact
 
 _BOUND_WORDS = re.compile(
@@ -45,6 +46,8 @@ def _amount(fact: Fact) -> str:
     first, _, rest = text.partition(" ")
     if first.lower() in _NUMBER_WORDS:
         text = f"{_NUMBER_WORDS[first.lower()]} {rest}".strip()
+    if VAGUE.match(fact.text):
+        return text  # "a few hours" says its own vagueness
     return text + _LABELS.get(fact.quantity.bound, "")  # type: ignore[union-attr]
 
 

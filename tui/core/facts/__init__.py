@@ -5,6 +5,7 @@
 #   quantities.py   money, number, percent: "USD 1.07e12 (at most)", and Fact.quantity as a range
 #   dates.py        date: "2025-05-04", "--05-02", "--05 (mid)", "last Friday"
 #   times.py        time of day: "14:53", "15:20 GMT", "14:53 local"
+#   vague.py        vague amounts as ranges: "a few hours", "hundreds of people"
 #   names.py        person (title in Fact.subject), organisation, place (canonical names from
 #                   data/organisations.txt and data/places.txt)
 #   subjects.py     Fact.subject of a quantity or a date: what it measures, as stems
@@ -21,6 +22,7 @@ from .names import names_of_things, people
 from .quantities import parse_quantity
 from .subjects import subject
 from .times import times
+from .vague import vague_amounts
 
 __all__ = ["extract_facts", "parse_quantity"]
 
@@ -30,7 +32,7 @@ _MEASURED = ("money", "number", "percent", "date", "time")
 def extract_facts(article: Article) -> tuple[Fact, ...]:
     """Checkable facts of the article body, in order of offset; none from page furniture (boilerplate.furniture)."""
     body = article.body
-    candidates = [*quantities_and_dates(body), *times(body), *names_of_things(body), *people(body)]
+    candidates = [*quantities_and_dates(body), *vague_amounts(body), *times(body), *names_of_things(body), *people(body)]
     return tuple(_fact(article, candidate) for candidate in settle(candidates, boilerplate.furniture(body)))
 
 

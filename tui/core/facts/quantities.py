@@ -139,6 +139,7 @@ QUANTITY = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_UNIT_AFTER = re.compile(rf"(?:{SP}|-)({_alternation(_UNITS)})(?!\w)", re.IGNORECASE)
 # A plural noun after a bare number is what it counts: "100,000 jobs" -> "job".
 _COUNT_NOUN = re.compile(rf"(?:{SP}|-)(?:(?:{'|'.join(_ADJECTIVES.split())}){SP})?([a-z]+)(?![\w'’-])")
 _IRREGULAR_PLURALS = {"people": "person", "children": "child", "men": "man", "women": "woman", "staff": "staff",
@@ -254,6 +255,22 @@ def _unit(text: str, groups: dict[str, str | None], end: int, scale: Decimal) ->
         word = noun.group(1)
         return _IRREGULAR_PLURALS.get(word) or singular(word.lower()), "1", True, noun.end()
     return "", "1", False, end
+
+
+def unit_after(text: str, end: int, scale: Decimal) -> tuple[str, str, int]:
+    """The unit or counted noun right after a number that ends at `end` ("hours", "people"), its
+    factor to the canonical unit and where it ends; ("", "1", end) when none follows."""
+    match = _UNIT_AFTER.match(text, end)
+    if match:
+        unit, factor = _UNITS[fold(match.group(1))]
+        if unit == "pound":
+            return ("GBP", "1", match.end()) if scale > 1 else ("kg", "0.45359237", match.end())
+        return unit, factor, match.end()
+    noun = _COUNT_NOUN.match(text, end)
+    if noun and _is_plural_noun(noun.group(1)):
+        word = noun.group(1)
+        return _IRREGULAR_PLURALS.get(word) or singular(word.lower()), "1", noun.end()
+    return "", "1", end
 
 
 def _is_plural_noun(word: str) -> bool:
