@@ -235,3 +235,14 @@ def test_corpus_settles_an_ambiguous_dateline_with_the_url(tmp_path: Path) -> No
     })
     dates = {article.id: article.date for article in load_corpus(folder).articles}
     assert dates == {"a": "2015-04-09", "b": "2015-09-04", "c": None}
+
+
+@pytest.mark.parametrize("body", ["Updated 5 p.m. EST\nText here.", "Friday 5 p.m.\nText.", "5 p.m.\nThe rest."])
+def test_a_time_without_minutes_never_raises(body: str) -> None:
+    """ "5 p.m." has an hour and no minutes: read or passed over, never an error."""
+    find_dateline(body)
+
+
+def test_a_time_without_minutes_is_read_in_a_dateline() -> None:
+    found = find_dateline("Published 5 p.m. EST, May 5, 2010\nText.")
+    assert found is not None and (found.date, found.time, found.zone) == ("2010-05-05", "17:00", "EST")

@@ -967,3 +967,9 @@ def test_a_vague_word_without_a_counted_noun_is_no_amount() -> None:
     """"several times", "a few of them": no unit, no figure."""
     body = "He said several times that a few of them had left."
     assert [fact for fact in extract_facts(Article("a", "a", body)) if fact.quantity] == []
+
+
+def test_zero_is_a_range_that_holds_zero() -> None:
+    """"0 people" is compatible with itself: two sources saying none agree."""
+    quantity = parse_quantity("0 people")
+    assert quantity is not None and quantity.low <= 0 <= quantity.high and quantity.compatible(quantity)

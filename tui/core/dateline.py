@@ -310,7 +310,7 @@ def _boundary(text: str, index: int) -> bool:
 
 def _valid(kind: str, match: re.Match[str]) -> bool:
     if kind == "time":
-        hour, minute = int(match.group("H")), int(match.group("M") or 0)
+        hour, minute = int(match.group("H")), int(match.groupdict().get("M") or 0)
         limit = 12 if match.groupdict().get("ap") else 23
         return hour <= limit and minute <= 59 and (match.groupdict().get("ap") is None or hour >= 1)
     if kind == "numeric":
@@ -369,7 +369,7 @@ def _weekday(iso: str) -> int:
 
 
 def _time_of(match: re.Match[str]) -> str:
-    hour, minute = int(match.group("H")), int(match.group("M") or 0)
+    hour, minute = int(match.group("H")), int(match.groupdict().get("M") or 0)
     half = (match.groupdict().get("ap") or "").lower()
     if half == "p" and hour != 12:
         hour += 12

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
 from tui.core.names import RUN, looks_personal, name_of
-from tui.core.facts.dates import resolve
+from tui.core.facts.dates import published_day, resolve
 from tui.core.facts.quantities import CURRENCIES, MEASURES
 from tui.core.roles import Role, act_words, role
 from tui.core.segment import with_quote_sentences
@@ -467,21 +467,21 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 def _change_over_time(corpus: Corpus, sides: list[list[Fact]]) -> str:
     """ "rose: 5 (2 Jul 2012) -> 24 (3 Jul 2012)" when each side was published on later days than
     the one before it; "" for a flat contradiction (the same day, or days that overlap)."""
-    days = [[(corpus.article(fact.span.article).date or "")[:10] for fact in side] for side in sides]
-    if not all(_ISO_DAY.fullmatch(day) for side in days for day in side):
+    days = [[published_day(corpus.article(fact.span.article).date) for fact in side] for side in sides]
+    known = [[day for day in side if day is not None] for side in days]
+    if any(len(side) < len(found) for side, found in zip(known, days)):
         return ""
-    order = sorted(range(len(sides)), key=lambda index: min(days[index]))
-    if any(max(days[first]) >= min(days[then]) for first, then in zip(order, order[1:])):
+    order = sorted(range(len(sides)), key=lambda index: min(known[index]))
+    if any(max(known[first]) >= min(known[then]) for first, then in zip(order, order[1:])):
         return ""
     values = [sides[index][0].quantity.low or 0.0 for index in order]  # type: ignore[union-attr]
     verb = "rose" if values == sorted(values) else "fell" if values == sorted(values, reverse=True) else "changed"
-    steps = " -> ".join(f"{readable(sides[index][0])} ({_date_words(min(days[index]))})" for index in order)
+    steps = " -> ".join(f"{readable(sides[index][0])} ({_date_words(min(known[index]))})" for index in order)
     return f"{verb}: {steps}"
 
 
-def _date_words(day: str) -> str:
-    year, month, date = day.split("-")
-    return f"{int(date)} {calendar.month_abbr[int(month)]} {year}"
+def _date_words(day: dt.date) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
 
 
 _DIGIT_GROUP = re.compile(r"(\d),\s(\d{3})\b")
@@ -795,8 +795,7 @@ after authorities boxed in his car on Interstate 75 in Saginaw")."""
 
 def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantities, outlets: dict[str, str]) -> list[Dispute]:
     """One act placed in different places ("boxed in his car ... in Saginaw" against "apprehending
-    him near Bay City"): places whose clauses report the same act (a known one, not a guess from a
-    participle), neither naming the other, neither the story's own setting (a place most articles
+    him near Bay City"): places whose clauses report the same act, neither naming the other, neither the story's own setting (a place most articles
     name: "a bank in Greece" and "a bank in Athens" are both the story's), in sentences that name
     someone or something of this story (not another shooting told as background)."""
     bodies = {article.id: article.body for article in corpus.articles}
@@ -811,7 +810,7 @@ def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantiti
             continue  # a sentence that names nobody of this story: another event, told as background
         found = role(bodies[fact.span.article], _comma_part(bodies[fact.span.article], quantities.sentences.around(fact.span), fact.span),
                      fact.span.start, fact.span.end, "place", before=PLACE_ACT_BEFORE)
-        if found.act and not found.act.startswith("~"):
+        if found.act:
             by_act[found.act].append(fact)
     disputes = []
     for act, found in by_act.items():
@@ -1065,8 +1064,8 @@ def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: _Within, 
     elsewhere = _Elsewhere(quantities.all_quantities)
     claims = []
     for index, (fact, found) in enumerate(zip(quantities.facts, quantities.roles)):
-        if not found.unit or not found.act or found.act.startswith("~"):
-            continue  # a claim worth checking says what happened to what it counts, in words we know
+        if not found.unit or not found.act:
+            continue  # a claim worth checking says what happened to what it counts
         if disputed(fact.span) or quantities.in_groups[index] or elsewhere(fact) or articles_of[found] - {fact.span.article}:
             continue
         version = quantities.phrases.version(fact)

@@ -72,8 +72,8 @@ def act_families() -> dict[str, str]:
 
 
 def act_words(act: str) -> str:
-    """An act as a reason reads it ("kill" -> "killed", "price" -> "priced"); a guessed act without its tilde."""
-    return act[1:] if act.startswith("~") else _acts()[1].get(act, act)
+    """An act as a reason reads it ("kill" -> "killed", "price" -> "priced")."""
+    return _acts()[1].get(act, act)
 
 
 def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str, before: int = ACT_BEFORE) -> Role:
@@ -114,26 +114,19 @@ def _clause(tokens: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
 
 def _act(left: list[tuple[int, str]], right: list[tuple[int, str]], inside: str, before: int = ACT_BEFORE) -> str:
     """The nearest act word to the number within its clause (commas not counted), before it first
-    on a tie ("shot three people, killing one": shot); failing one, the nearest past participle."""
+    on a tie ("shot three people, killing one": shot)."""
     families = act_families()
     for word in inside.lower().split():
         if word in families:
             return families[word]
     left = [token for token in left if token[1] != ","]
     right = [token for token in right if token[1] != ","]
-    for known in (lambda word: families.get(word, ""), _participle):
-        for distance in range(max(ACT_AFTER, before)):
-            for side, most in ((left, before), (right, ACT_AFTER)):
-                act = known(side[distance][1].lower()) if distance < min(len(side), most) else ""
-                if act:
-                    return act
+    for distance in range(max(ACT_AFTER, before)):
+        for side, most in ((left, before), (right, ACT_AFTER)):
+            act = families.get(side[distance][1].lower(), "") if distance < min(len(side), most) else ""
+            if act:
+                return act
     return ""
-
-
-def _participle(word: str) -> str:
-    """A past participle ("razed" -> "~raz"), the act of a clause whose verb is in no family; the
-    tilde says the act was guessed from the word's form."""
-    return "~" + stem(word) if len(word) > 4 and word.endswith("ed") and word.isalpha() else ""
 
 
 def _qualifier(left: list[tuple[int, str]], right: list[tuple[int, str]]) -> frozenset[str]:

@@ -126,6 +126,8 @@ FIRST_WORDS = frozenset(
 )
 
 
+HALF_YEAR = 183
+"""A date without its year is taken in the year that puts it within this many days of the article."""
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
                   "yesterday": -1, "tomorrow": 1}
 _WEEKDAYS = [name.lower() for name in calendar.day_name]
@@ -136,10 +138,24 @@ def resolve(value: str, published: str | None, future: bool = False) -> str:
     ("2010-05-05"): "today", "yesterday", "Wednesday" (the last one on or before that day, or with
     `future` the next one on or after it: "to be voted on Thursday"), "last Friday", "next Monday",
     "--05-02" (that year). Anything else, or an article of unknown date, gives the value unchanged."""
-    try:
-        day = dt.date.fromisoformat((published or "")[:10])
-    except ValueError:
+    day = published_day(published)
+    if day is None:
         return value
+    try:
+        return _resolved(value, day, future)
+    except OverflowError:  # "tomorrow" on 31 December 9999
+        return value
+
+
+def published_day(published: str | None) -> dt.date | None:
+    """The day an article's date names, when it is a full ISO date ("2010-05-05", "2010-05-05T10:00"); else None."""
+    try:
+        return dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _resolved(value: str, day: dt.date, future: bool) -> str:
     folded = value.lower()
     if folded in _RELATIVE_DAYS:
         return (day + dt.timedelta(days=_RELATIVE_DAYS[folded])).isoformat()
@@ -149,7 +165,9 @@ def resolve(value: str, published: str | None, future: bool = False) -> str:
         if qualifier == "next" or (future and qualifier == ""):
             return (day + dt.timedelta(days=(-gap) % 7 or (7 if qualifier == "next" else 0))).isoformat()
         return (day - dt.timedelta(days=gap or (7 if qualifier == "last" else 0))).isoformat()
-    if re.fullmatch(r"--\d\d-\d\d", value):
-        resolved = f"{day.year}{value[1:]}"
-        return resolved if _ymd(str(day.year), value[2:4], value[5:]) else value
+    if re.fullmatch(r"--\d\d-\d\d", value) and _ymd(str(day.year), value[2:4], value[5:]):
+        # The year that puts the date nearest the article: "Dec. 30" in a January article is last year's.
+        gap = (dt.date(day.year, int(value[2:4]), int(value[5:])) - day).days
+        year = day.year - (gap > HALF_YEAR) + (gap < -HALF_YEAR)
+        return f"{year}{value[1:]}" if _ymd(str(year), value[2:4], value[5:]) else value
     return value

@@ -203,7 +203,9 @@ def _number(groups: dict[str, str | None]) -> tuple[Decimal, Decimal]:
     if "." in written:
         decimals = len(written.split(".")[1])
         return Decimal(written), Decimal(5) / Decimal(10) ** (decimals + 1)
-    zeros = len(written) - len(written.rstrip("0")) if written.strip("0") else 0
+    if not written.strip("0"):
+        return Decimal(0), Decimal("0.5")  # "0 people": none, and a range that holds it
+    zeros = len(written) - len(written.rstrip("0"))
     return Decimal(written), min(Decimal(5) * Decimal(10) ** (zeros - 1), Decimal(written) / 20)
 
 
