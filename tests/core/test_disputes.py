@@ -449,3 +449,46 @@ def test_a_part_is_not_a_rival_to_its_whole(tmp_path: Path) -> None:
         },
     )
     assert analysis.disputes == ()
+
+
+def test_two_people_who_share_a_first_name_are_not_one_person(tmp_path: Path) -> None:
+    """Finance Minister John Smith and Prime Minister John Major: no title dispute."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Finance Minister John Smith said the budget would pass.\n",
+            "b.txt": "Prime Minister John Major said the budget would pass.\n",
+        },
+    )
+    assert [d for d in analysis.disputes if d.kind == "title"] == []
+
+
+def test_one_person_given_two_offices_is_a_title_dispute(tmp_path: Path) -> None:
+    """Finance Minister John Smith and Prime Minister John Smith: the sources name different offices."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Finance Minister John Smith said the budget would pass.\n",
+            "b.txt": "Prime Minister John Smith said on Monday the budget would pass.\n",
+        },
+    )
+    assert [d.kind for d in analysis.disputes] == ["title"]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "two_ways"),
+    [
+        ("Sara Lund", "Sarah Lund", True),
+        ("Jon Eriksen", "John Eriksen", True),
+        ("Ilene Wolfe", "Ilene Wolff", True),
+        ("South Sudan", "South Sudanese", False),
+        ("Mt Elgon", "Mount Elgon", False),
+        ("Liberation Army", "Liberation Army-North", False),
+        ("MacBook Pro", "Macbook Pros", False),
+        ("Acme Air", "Acme Pro", False),
+    ],
+)
+def test_what_is_a_name_spelled_two_ways(one: str, other: str, two_ways: bool) -> None:
+    from tui.core.disputes import _spelled_two_ways
+
+    assert _spelled_two_ways(one, other) is two_ways

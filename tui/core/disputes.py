@@ -28,6 +28,7 @@ from tui.core.facts.quantities import CURRENCIES, MEASURES
 from tui.core.roles import Role, act_words, role
 from tui.core.segment import with_quote_sentences
 from tui.core.values import readable
+from tui.core.wordlists import families
 from tui.core.text import STOPWORDS, content_words, fold_spelling, normalise, singular, stem, words
 
 SUBJECT_LIKENESS = 0.34
@@ -38,6 +39,9 @@ ALIKE_SCORE = 80
 """A matched group scored this high reports one statement nearly word for word: its dates must agree."""
 SPELLING_LIKENESS = 80
 """Two names this alike (rapidfuzz ratio) but not equal are one name spelled two ways."""
+_DEMONYM_ENDINGS = frozenset("ese ian ians an ans n ns i is ish ic ite ites er ers".split())
+ABBREVIATIONS = families("abbreviations.txt")
+"""Abbreviations of name words ("mt": "mount", "mountain") from data/abbreviations.txt."""
 WORD_LIKENESS = 70
 """...and so alike is each word that differs (Giannis / Yiannis 86, Wolfe / Wolff 80; Air / Pro 0)."""
 _SAID = r"(?:said|says|told|added|explained|stated|announced|declared|insisted|warned)"
@@ -724,7 +728,14 @@ def _same_remark_elsewhere(
 
 
 def _one_person(first: str | None, second: str | None) -> bool:
-    return bool(first and second and set(first.lower().split()) & set(second.lower().split()))
+    """Whether two names can be one person: the same words in any order ("Jane Doe", "Doe Jane"),
+    one a word of the other ("Doe"), or the same surname with first names that fit ("J. Doe")."""
+    if not first or not second:
+        return False
+    one, other = first.lower().replace(".", "").split(), second.lower().replace(".", "").split()
+    if set(one) == set(other) or (len(one) == 1 and one[0] in other) or (len(other) == 1 and other[0] in one):
+        return True
+    return one[-1] == other[-1] and (one[0] == other[0] or min(len(one[0]), len(other[0])) == 1 and one[0][0] == other[0][0])
 
 
 def _speaker(members: Iterable[Segment]) -> str | None:
@@ -747,8 +758,8 @@ def _attribution_disputes(corpus: Corpus, groups: Sequence[MatchGroup], sentence
             speaker = named_speaker(bodies[member.span.article][start:end])
             if speaker:
                 named.append((member, speaker))
-        people = {frozenset(word.lower() for word in speaker.split()) for _, speaker in named}
-        if len({member.span.article for member, _ in named}) < 2 or _all_one_person(people):
+        speakers = sorted({speaker for _, speaker in named})
+        if len({member.span.article for member, _ in named}) < 2 or all(_one_person(speakers[0], other) for other in speakers[1:]):
             continue
         versions = tuple(Version(member.span, member.text, speaker) for member, speaker in named)
         credited = " vs ".join(dict.fromkeys(speaker for _, speaker in named))
@@ -777,12 +788,6 @@ def named_speaker(sentence: str) -> str | None:
 
 _MORE_TITLES = frozenset("sheriff undersheriff inspector detective superintendent constable trooper marshal".split())
 _TITLE_ENDINGS = ("sheriff", "man", "woman", "person")
-
-
-def _all_one_person(people: set[frozenset[str]]) -> bool:
-    """Whether the names share a word throughout ("Doe", "Jane Doe", "Doe Jane" are one person)."""
-    names = list(people)
-    return all(names[0] & other for other in names[1:])
 
 
 # Places ---------------------------------------------------------------------------------------
@@ -919,13 +924,13 @@ def _spelled_two_ways(first: str, second: str) -> bool:
 
 
 def _forms_of_one_word(one: str, other: str) -> bool:
-    """Whether two words are one word in two forms rather than one spelled two ways: a demonym or a
-    longer form ("sudan" / "sudanese", "army" / "army-north"), or an abbreviation ("mt" / "mount")."""
+    """Whether two words are one word in two forms rather than one spelled two ways: a demonym or
+    an adjective ("sudan" / "sudanese", "kenya" / "kenyan"), a longer hyphenated form ("army" /
+    "army-north"), or an abbreviation (data/abbreviations.txt: "mt" / "mount")."""
     short, long = sorted((one.rstrip("."), other.rstrip(".")), key=len)
-    if long.startswith(short):
+    if long.startswith(short) and (long[len(short)] == "-" or long[len(short):] in _DEMONYM_ENDINGS):
         return True
-    letters = iter(long)
-    return len(short) <= 4 and short[:1] == long[:1] and all(letter in letters for letter in short)
+    return long in ABBREVIATIONS.get(short, ())
 
 
 RANKS = frozenset(
@@ -1007,19 +1012,22 @@ def _single_source(
 
 
 def _people(facts: Sequence[Fact]) -> list[list[Fact]]:
-    """Person facts gathered by person: names sharing a word are one ("Doe Jane", "Jane Doe")."""
-    people: list[tuple[set[str], list[Fact]]] = []
+    """Person facts gathered by person (_one_person: "Jane Doe", "Doe Jane", "Doe", "J. Doe"), each
+    name meeting only the people who share one of its words."""
+    people: list[tuple[str, list[Fact]]] = []
+    by_word: dict[str, list[int]] = defaultdict(list)
     for fact in facts:
         if fact.type != "person":
             continue
-        words = set(_person_name(fact).lower().split())
-        for known, mentions in people:
-            if known & words:
-                known |= words
-                mentions.append(fact)
-                break
-        else:
-            people.append((words, [fact]))
+        name = _person_name(fact)
+        words_of = name.lower().replace(".", "").split()
+        known = next((i for i in dict.fromkeys(i for w in words_of for i in by_word[w]) if _one_person(people[i][0], name)), None)
+        if known is None:
+            known = len(people)
+            people.append((name, []))
+            for word in words_of:
+                by_word[word].append(known)
+        people[known][1].append(fact)
     return [mentions for _, mentions in people]
 
 

@@ -41,3 +41,12 @@ def heads(name: str) -> dict[str, str]:
         for word in family.split():
             table[word] = head.strip()
     return table
+
+
+def families(name: str) -> dict[str, tuple[str, ...]]:
+    """Each family's head with its words, from a list of lines "head: word word ..."."""
+    table: dict[str, tuple[str, ...]] = {}
+    for entry in entries(name):
+        head, _, family = entry.partition(":")
+        table[head.strip()] = tuple(family.split())
+    return table
