@@ -492,3 +492,15 @@ def test_what_is_a_name_spelled_two_ways(one: str, other: str, two_ways: bool) -
     from tui.core.disputes import _spelled_two_ways
 
     assert _spelled_two_ways(one, other) is two_ways
+
+
+def test_a_title_dispute_reads_the_titles_as_written(tmp_path: Path) -> None:
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Finance Minister John Smith said the budget would pass.\n",
+            "b.txt": "Prime Minister John Smith said on Monday the budget would pass.\n",
+        },
+    )
+    [dispute] = analysis.disputes
+    assert sorted(version.value for version in dispute.versions) == ["Finance Minister", "Prime Minister"]

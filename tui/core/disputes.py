@@ -22,13 +22,13 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
-from tui.core.names import RUN, looks_personal, name_of
+from tui.core.names import RUN, TITLES, looks_personal, name_of
 from tui.core.facts.dates import published_day, resolve
 from tui.core.facts.quantities import CURRENCIES, MEASURES
 from tui.core.roles import Role, act_words, role
 from tui.core.segment import with_quote_sentences
 from tui.core.values import readable
-from tui.core.wordlists import families
+from tui.core.wordlists import families, heads, words as word_list
 from tui.core.text import STOPWORDS, content_words, fold_spelling, normalise, singular, stem, words
 
 SUBJECT_LIKENESS = 0.34
@@ -76,7 +76,7 @@ def find_disputes(
         *_attribution_disputes(corpus, groups, quantities.sentences, outlets),
         *_spelling_disputes(facts, outlets),
         *_place_disputes(corpus, facts, quantities, outlets),
-        *_title_disputes(facts, outlets),
+        *_title_disputes(corpus, facts, outlets),
     ]
     conflicts.sort(key=lambda dispute: _position(dispute, order))
     lonely = sorted(
@@ -779,15 +779,14 @@ def named_speaker(sentence: str) -> str | None:
         run = (match.group(1) or match.group(2)).split()
         name, _ = name_of(tuple(run))
         name = name[-3:]
-        while name and (name[0].lower() in _MORE_TITLES or name[0].lower().endswith(_TITLE_ENDINGS)):
+        while name and (name[0].lower() in TITLES or name[0].lower().endswith(_TITLE_ENDINGS)):
             name = name[1:]
         if len(name) >= 2 and looks_personal(tuple(word for word in name if len(word) > 1)):
             return " ".join(name)  # an initial without its full stop ("Robert J Pickell") is still a name
     return None
 
 
-_MORE_TITLES = frozenset("sheriff undersheriff inspector detective superintendent constable trooper marshal".split())
-_TITLE_ENDINGS = ("sheriff", "man", "woman", "person")
+_TITLE_ENDINGS = ("man", "woman", "person")  # spokesman, chairwoman, spokesperson: roles, not names
 
 
 # Places ---------------------------------------------------------------------------------------
@@ -933,16 +932,15 @@ def _forms_of_one_word(one: str, other: str) -> bool:
     return long in ABBREVIATIONS.get(short, ())
 
 
-RANKS = frozenset(
-    "minister secretary president governor chairman chair ceo director chancellor premier senator ambassador "
-    "mayor king queen prince general admiral judge spokesman spokeswoman spokesperson".split()
-)
+RANKS = word_list("ranks.txt")
 """Title words that say what office a person holds: two sources giving different ones disagree."""
-PORTFOLIOS = frozenset("prim financ foreign trad defens defenc econom justic interior health treasury deputy vice".split())
-"""Words that tell offices of one rank apart: a finance minister is not the prime minister."""
+PORTFOLIOS = word_list("portfolios.txt")
+"""Stems that tell offices of one rank apart: a finance minister is not the prime minister."""
+OFFICE_SYNONYMS = heads("office_synonyms.txt")
+"""Words that name one office in two ways ("vice president" is "deputy head"): folded before titles are compared."""
 
 
-def _title_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[Dispute]:
+def _title_disputes(corpus: Corpus, facts: Sequence[Fact], outlets: dict[str, str]) -> list[Dispute]:
     """One person given different offices by different sources ("Finance Minister" vs "Prime Minister")."""
     disputes = []
     for mentions in _people(facts):
@@ -950,11 +948,29 @@ def _title_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[Disp
         for position, first in enumerate(titled):
             clash = next((other for other in titled[position + 1 :] if _offices_differ(first, other)), None)
             if clash is not None:
-                versions = (Version(first.span, first.text, first.subject), Version(clash.span, clash.text, clash.subject))
-                summary = f"{_person_name(first)} given different titles: {first.subject} vs {clash.subject} ({_sources(versions, outlets)})"
+                versions = tuple(
+                    Version(fact.span, fact.text, _title_as_written(corpus.article(fact.span.article).body, fact))
+                    for fact in (first, clash)
+                )
+                summary = f"{_person_name(first)} given different titles: {versions[0].value} vs {versions[1].value} ({_sources(versions, outlets)})"
                 disputes.append(Dispute("", "title", summary, versions, "the sources name different offices"))
                 break
     return disputes
+
+
+def _title_as_written(body: str, fact: Fact) -> str:
+    """The title as the text writes it around the name ("Finance Minister", "head of GSEE"): the
+    words next to the name whose stems the fact's subject holds; the stems themselves failing that."""
+    stems = set(fact.subject.split())
+    before = _SURFACE.findall(body[max(0, fact.span.start - 60) : fact.span.start])
+    taken: list[str] = []
+    for word in reversed(before):
+        if stem(word.lower()) not in stems:
+            break
+        taken.insert(0, word)
+    after = _SURFACE.findall(body[fact.span.end : fact.span.end + 60].split("\n")[0])
+    taken += [word for word in after[:6] if stem(word.lower()) in stems] if not taken else []
+    return " ".join(taken) or fact.subject
 
 
 def _first_title_per_source(mentions: list[Fact]) -> list[Fact]:
@@ -963,11 +979,6 @@ def _first_title_per_source(mentions: list[Fact]) -> list[Fact]:
         if set(fact.subject.split()) & RANKS:
             first.setdefault(fact.span.article, fact)
     return list(first.values())
-
-
-OFFICE_SYNONYMS = {"vice": "deputy", "head": "chief", "leader": "chief", "chair": "chief", "chairman": "chief",
-                   "chairwoman": "chief", "president": "chief", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
-"""Words that name one office in two ways ("vice president" is "deputy head"): folded before titles are compared."""
 
 
 def _offices_differ(first: Fact, second: Fact) -> bool:
