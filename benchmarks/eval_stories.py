@@ -136,9 +136,7 @@ def evaluate(folder: Path, show: bool) -> Score:
     agreements = spans_of(gold.get("agreements"), "versions")
     lonely = spans_of(gold.get("uncorroborated"), "versions")
 
-    listed = disputes["disputes"]
-    conflicts = [d for d in listed if d["kind"] != "single-source"]
-    claims = list(disputes.get("uncorroborated", [])) + [d for d in listed if d["kind"] == "single-source"]
+    conflicts, claims = disputes["disputes"], disputes["uncorroborated"]
 
     score = Score()
     lines: list[str] = []

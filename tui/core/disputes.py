@@ -1,10 +1,11 @@
 """Disputes: where the sources disagree, found from the facts and the matched groups.
 
-Conflicts come first, in reading order: different values for the same quantity, one utterance
-quoted in different words, the same words credited to different people, a name spelled two
-ways. Claims that only one source makes about a person or a number come after them, so that
-they don't drown the conflicts. Agreements are not disputes: the same value in other words or
-units (Quantity.compatible) is left alone, and numbers about different things are never paired.
+find_disputes gives the conflicts in reading order (figures with one role that cannot all be
+true, dates, times, places, one utterance quoted in different words, the same words credited to
+different people, a name spelled two ways, one person given two offices), and apart from them
+the checkable claims only one source makes. Agreements are not disputes: the same value in
+other words or units (Quantity.compatible) is left alone, and figures about different things
+(different roles: tui.core.roles) are never paired.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from dataclasses import replace
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -31,8 +31,6 @@ from tui.core.values import readable
 from tui.core.wordlists import families, heads, words as word_list
 from tui.core.text import STOPWORDS, content_words, fold_spelling, normalise, singular, stem, words
 
-SUBJECT_LIKENESS = 0.34
-"""Two quantities are about the same thing when this share of their subject words is shared."""
 _SURFACE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _WEEKDAY = re.compile(r"(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 ALIKE_SCORE = 80
@@ -145,7 +143,6 @@ class _Phrases:
         return Version(Span(fact.span.article, start, end), body[start:end], value)
 
 
-_EDGE_WORD = re.compile(r"[\w'’-]+")
 
 
 def _trimmed(body: str, start: int, end: int, keep: Span) -> tuple[int, int]:
@@ -375,20 +372,6 @@ def _readable(fact: Fact) -> str:
     return readable(fact)
 
 
-def _group_of(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> dict[int, str]:
-    """The matched group whose passage holds each fact, by the fact's position in `facts`."""
-    passages: dict[str, list[tuple[Segment, str]]] = defaultdict(list)
-    for group in groups:
-        for member in group.members:
-            passages[member.span.article].append((member, group.id))
-    found = {}
-    for index, fact in enumerate(facts):
-        for member, group_id in passages[fact.span.article]:
-            if member.span.start <= fact.span.start and fact.span.end <= member.span.end:
-                found[index] = group_id
-    return found
-
-
 def _one_per_source(cluster: list[Fact], order: dict[str, int]) -> list[Fact]:
     """Each source's first mention of the quantity, the sources in corpus order."""
     first: dict[str, Fact] = {}
@@ -403,7 +386,7 @@ def _sides(facts: list[Fact]) -> tuple[list[list[Fact]], list[Fact]]:
 
     Values agree when their ranges overlap, so a fact clashes with some other exactly when the
     highest low end is above its high end or the lowest high end below its low end, and a side
-    takes a fact that overlaps the side's common range: linear, not quadratic, in the facts."""
+    takes a fact that overlaps the side's common range (facts times sides, and sides are few)."""
     ranges = [_range(fact) for fact in facts]
     if len({fact.quantity.unit for fact in facts}) != 1 or any(low > high for low, high in ranges):  # type: ignore[union-attr]
         return _sides_pairwise(facts)
@@ -524,7 +507,7 @@ def _date_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets:
     """
     dates = [fact for fact in facts if fact.type == "date"]
     alike = [group for group in groups if group.score >= ALIKE_SCORE]
-    group_of = _group_of(dates, alike)
+    group_of = {index: held[-1] for index, held in enumerate(_groups_holding(dates, alike)) if held}
     buckets: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for index, fact in enumerate(dates):
         if index in group_of:

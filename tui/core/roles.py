@@ -11,6 +11,7 @@ places) tell apart the same act of two different things: both must name the same
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from functools import lru_cache
@@ -23,6 +24,8 @@ ACT_BEFORE = 8
 """How many words before a number its act may stand ("killed at least three people")."""
 ACT_AFTER = 8
 """How many words after a number its act may stand ("Three people, one of them a pregnant woman, were killed")."""
+WINDOW = 24
+"""How many tokens either side of a figure its role is read from, at most."""
 NAME_REACH = 12
 """How many words either side of a number, within its clause, its names are read from."""
 
@@ -81,8 +84,11 @@ def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str, 
     `before` is how far back its act may stand (further for a place, which ends its clause)."""
     tokens = _tokens(body, *sentence)
     first = tokens[0][0] if tokens else start
-    left = _clause([token for token in reversed(tokens) if token[1] <= start])
-    right = _clause([token for token in tokens if token[0] >= end])
+    starts = _starts(body, *sentence)
+    here, after = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    # A bounded window either side: a sentence of a thousand figures costs no more per figure.
+    left = _clause([token for token in reversed(tokens[max(0, here - WINDOW) : here]) if token[1] <= start])
+    right = _clause(tokens[after : after + WINDOW])
     return Role(
         unit,
         _act(left, right, body[start:end], before),
@@ -93,6 +99,11 @@ def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str, 
             if token_start != first and text[:1].isupper() and text.lower().replace(".", "") not in STOPWORDS | _NOT_NAMES
         ),
     )
+
+
+@lru_cache(maxsize=256)
+def _starts(body: str, start: int, end: int) -> list[int]:
+    return [token[0] for token in _tokens(body, start, end)]
 
 
 @lru_cache(maxsize=256)
