@@ -41,7 +41,7 @@ _DEMONYM_ENDINGS = frozenset("ese ian ians an ans n ns i is ish ic ite ites er e
 ABBREVIATIONS = families("abbreviations.txt")
 """Abbreviations of name words ("mt": "mount", "mountain") from data/abbreviations.txt."""
 WORD_LIKENESS = 70
-"""...and so alike is each word that differs (Giannis / Yiannis 86, Wolfe / Wolff 80; Air / Pro 0)."""
+"""...and so alike is each word that differs (Jon / John 86, Lund / Lunde 89; Air / Pro 0)."""
 _SAID = r"(?:said|says|told|added|explained|stated|announced|declared|insisted|warned)"
 _SAID_VERBS = "said|says|told|added|explained|stated|announced|declared|insisted|warned|vowed|promised|urged|called|denounced|condemned|expressed"
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,})[\"“”«»„]")
@@ -213,7 +213,7 @@ class _Quantities:
 
 
 COMMON_NAMES = 0.5
-"""A name that this share of the articles write is the story's own ("Apple", "Athens"): it tells no figures apart."""
+"""A name that this share of the articles write is the story's own ("Acme", "Riverton"): it tells no figures apart."""
 
 
 _CALENDAR_WORDS = frozenset(
@@ -291,8 +291,8 @@ def _groups_holding(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> list
 def _aligned_quantity_disputes(quantities: _Quantities, groups: Sequence[MatchGroup], order: dict[str, int],
                                outlets: dict[str, str], corpus: Corpus) -> list[Dispute]:
     """Two versions of one matched passage that give different figures of one unit: the strongest
-    evidence that they disagree about the same thing ("Greek stocks plunged 5.4 per cent" against
-    "Greek stocks closed down 3.9 percent"). Only a unit each version gives once is compared."""
+    evidence that they disagree about the same thing ("shares plunged 5.4 per cent" against
+    "shares closed down 3.9 percent"). Only a unit each version gives once is compared."""
     by_group: dict[str, list[int]] = defaultdict(list)
     for index, held_by in enumerate(quantities.in_groups):
         for group_id in held_by:
@@ -432,7 +432,7 @@ def _quantity_dispute(
     why: str, about: str = "",
 ) -> Dispute:
     """A number dispute: each side's wordings and outlets, what fits all sides, and what it is
-    about: the words most versions measure when they are two or more ("Greek stocks"), else
+    about: the words most versions measure when they are two or more ("Acme shares"), else
     `about`, the role's own words ("priced, 13-inch")."""
     every = [fact for side in sides for fact in side] + fits_all
     versions = tuple(phrases.version(fact) for fact in sorted(every, key=lambda fact: order[fact.span.article]))
@@ -650,7 +650,7 @@ def _quoted_words(text: str) -> tuple[str, ...]:
     quoted = " ".join(_QUOTED.findall(text)) or text
     folded = [fold_spelling(word.replace("'", "")) for word in words(quoted)]
     while folded and folded[0] in ("a", "an", "the"):
-        folded.pop(0)  # '"a raw murderous act"' and 'a "raw murderous act"' quote the same words
+        folded.pop(0)  # '"a reckless act"' and 'a "reckless act"' quote the same words
     return tuple(folded)
 
 
@@ -730,7 +730,7 @@ def _speaker(members: Iterable[Segment]) -> str | None:
 def _attribution_disputes(corpus: Corpus, groups: Sequence[MatchGroup], sentences: _Sentences,
                           outlets: dict[str, str]) -> list[Dispute]:
     """The same words credited to different people: only where each version's own sentence names
-    its speaker ("..., Undersheriff James Gage said" against "..., Sheriff Robert J Pickell said"),
+    its speaker ("..., Deputy Chief Ann Lee said" against "..., Chief Robert J Moss said"),
     never through a pronoun resolved by guess."""
     bodies = {article.id: article.body for article in corpus.articles}
     disputes = []
@@ -756,8 +756,8 @@ _SAID_BY = re.compile(rf"({RUN})\s+{_SAID}\b|\b{_SAID}\s+({RUN})")
 
 
 def named_speaker(sentence: str) -> str | None:
-    """The person a sentence credits by name with a speech verb ("Gage said", "said Yiannis
-    Panagopoulos"), without titles; None when it names nobody (a pronoun, "police said")."""
+    """The person a sentence credits by name with a speech verb ("Lee said", "said Jon
+    Eriksen"), without titles; None when it names nobody (a pronoun, "police said")."""
     for match in _SAID_BY.finditer(sentence):
         run = (match.group(1) or match.group(2)).split()
         name, _ = name_of(tuple(run))
@@ -765,7 +765,7 @@ def named_speaker(sentence: str) -> str | None:
         while name and (name[0].lower() in TITLES or name[0].lower().endswith(_TITLE_ENDINGS)):
             name = name[1:]
         if len(name) >= 2 and looks_personal(tuple(word for word in name if len(word) > 1)):
-            return " ".join(name)  # an initial without its full stop ("Robert J Pickell") is still a name
+            return " ".join(name)  # an initial without its full stop ("Robert J Moss") is still a name
     return None
 
 
@@ -777,13 +777,13 @@ _TITLE_ENDINGS = ("man", "woman", "person")  # spokesman, chairwoman, spokespers
 
 PLACE_ACT_BEFORE = 12
 """How many words before a place its act may stand: a place ends its clause ("surrendering only
-after authorities boxed in his car on Interstate 75 in Saginaw")."""
+after troopers boxed in his car on the highway in Millbrook")."""
 
 
 def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantities, outlets: dict[str, str]) -> list[Dispute]:
-    """One act placed in different places ("boxed in his car ... in Saginaw" against "apprehending
-    him near Bay City"): places whose clauses report the same act, neither naming the other, neither the story's own setting (a place most articles
-    name: "a bank in Greece" and "a bank in Athens" are both the story's), in sentences that name
+    """One act placed in different places ("boxed in his car ... in Millbrook" against "apprehending
+    him near Oak Falls"): places whose clauses report the same act, neither naming the other, neither the story's own setting (a place most articles
+    name: "a bank in Norland" and "a bank in Riverton" are both the story's), in sentences that name
     someone or something of this story (not another shooting told as background)."""
     bodies = {article.id: article.body for article in corpus.articles}
     common = quantities.common
@@ -824,15 +824,15 @@ def _abbreviated(body: str, end: int) -> bool:
 
 def _comma_part(body: str, sentence: tuple[int, int], span: Span) -> tuple[int, int]:
     """The part of the sentence between the commas around the span: a place's act is in its own
-    part ("Hours after the shooting, officers received a tip from a motorist in Flint": no act)."""
+    part ("Hours after the attack, officers received a tip from a driver in Elm Park": no act)."""
     start = body.rfind(",", sentence[0], span.start) + 1 or sentence[0]
     end = body.find(",", span.end, sentence[1])
     return start, sentence[1] if end < 0 else end
 
 
 def _places_differ(one: str, other: str) -> bool:
-    """Whether two places are different names: neither holds the other's words ("Saginaw" and
-    "Saginaw, Michigan" may be one place)."""
+    """Whether two places are different names: neither holds the other's words ("Millbrook" and
+    "Millbrook, Ohio" may be one place)."""
     first, second = set(one.lower().split()), set(other.lower().split())
     return not (first <= second or second <= first)
 
@@ -843,7 +843,7 @@ def _places_differ(one: str, other: str) -> bool:
 def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[Dispute]:
     """One name of a person, place or organisation written two ways: alike, but neither the same,
     nor the same words reordered, nor a demonym, an abbreviation or a longer form of it. Every
-    source on each side is a version ("Gordon Advisors" in six sources against "Gordon Advisers")."""
+    source on each side is a version ("Acme Advisors" in six sources against "Acme Advisers")."""
     mentions: dict[str, dict[str, Fact]] = defaultdict(dict)
     for fact in facts:
         if fact.type in ("person", "organisation", "place"):
@@ -890,7 +890,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 
 
 def _spelled_two_ways(first: str, second: str) -> bool:
-    """Alike names that differ in more than case and a plural ("MacBook Pro" / "Macbook Pros" are
+    """Alike names that differ in more than case and a plural ("AirBook Pro" / "Airbook Pros" are
     one), made of words (not "Township--as", a join the page made)."""
     if not all(_NAME_WORD.fullmatch(word) for word in (*first.split(), *second.split())):
         return False
@@ -901,8 +901,8 @@ def _spelled_two_ways(first: str, second: str) -> bool:
     if len(one) != len(other) or any(_forms_of_one_word(a, b) for a, b in differing):
         return False
     if any(fuzz.ratio(a, b) < WORD_LIKENESS for a, b in differing):
-        return False  # "MacBook Air" / "MacBook Pro": another word, not another spelling
-    return fuzz.ratio(first.lower(), second.lower()) >= SPELLING_LIKENESS  # in order: Giannis / Yiannis
+        return False  # "AirBook Air" / "AirBook Pro": another word, not another spelling
+    return fuzz.ratio(first.lower(), second.lower()) >= SPELLING_LIKENESS  # in order: Jon Eriksen / John Eriksen
 
 
 def _forms_of_one_word(one: str, other: str) -> bool:
@@ -1036,7 +1036,7 @@ def _capitalised_words(corpus: Corpus) -> dict[str, set[str]]:
 
 
 def _in_headline(body: str, offset: int) -> bool:
-    """Whether the offset is on a line in title case ("Three Killed In Athens Bank Fire"): a headline,
+    """Whether the offset is on a line in title case ("Three Killed In Riverton Bank Fire"): a headline,
     whose capitals say nothing about names."""
     start = body.rfind("\n", 0, offset) + 1
     end = body.find("\n", offset)

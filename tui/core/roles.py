@@ -5,8 +5,8 @@ measure, or the noun counted: "person", "bomb"), the act the clause reports of i
 "injure", "price": families in data/acts.txt), and the number-words that narrow it ("13-inch").
 "12 people were injured" and "18 people had been injured" share a role; "Three people were
 killed" does not share it, nor does "12 arrested". Names near the number (capitalised words,
-places) tell apart the same act of two different things: both must name the same, or none ("Mountain Lion will cost $19.99" and
-"the 11-inch Air will cost from $999").
+places) tell apart the same act of two different things: both must name the same, or none
+("Acme Office will cost $19.99" is not the price of "the 11-inch laptop").
 """
 
 from __future__ import annotations

@@ -62,20 +62,20 @@ _LEADING = re.compile(r"^(?:(?:The|A|An|In|On|At|For|By|From|With|And|But|As|Whi
 
 def names_of_things(body: str) -> Iterator[Candidate]:
     """Organisation and place candidates: the gazetteer's aliases, runs like "Acme Group", and
-    the capitalised names a place preposition introduces ("near Bay City", "in Genesee County")."""
+    the capitalised names a place preposition introduces ("near Oak Falls", "in Elm County")."""
     yield from _gazetteer(body)
     yield from _org_runs(body)
     yield from _places_after_prepositions(body)
 
 
-# "in Saginaw", "near Bay City": a capitalised name after a place preposition, not a possessive.
+# "in Millbrook", "near Oak Falls": a capitalised name after a place preposition, not a possessive.
 _PLACE_AFTER = re.compile(r"\b(?:in|near|outside|around)[ \u00a0]+([A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){0,2})(?![\w'’-])")
 _NOT_PLACES = words("not_personal.txt")
 
 
 def _places_after_prepositions(body: str) -> Iterator[Candidate]:
     """Place candidates the gazetteer does not know: the name after "in", "near", "outside" or
-    "around" ("boxed in his car on Interstate 75 in Saginaw"); not months, weekdays or sentence words."""
+    "around" ("boxed in his car on the highway in Millbrook"); not months, weekdays or sentence words."""
     for match in _PLACE_AFTER.finditer(body):
         name = match.group(1)
         if name.split()[0].lower() in _NOT_PLACES | _SENTENCE_WORDS:
