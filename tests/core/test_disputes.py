@@ -421,18 +421,21 @@ def test_one_event_dated_a_week_apart_is_a_date_dispute(tmp_path: Path) -> None:
 
 
 PLACES = {
-    "a.txt": "Police chased Jon Reyes along the highway for an hour.\n"
-             "Jon Reyes surrendered only after troopers boxed in his car on the highway in Saginaw.\n"
-             "In March, a gunman shot and wounded three people near Fresno before killing himself.\n",
+    "a.txt": "In March, another gunman was arrested near Fresno after a chase.\n"
+             "Police chased Jon Reyes along the highway for an hour.\n"
+             "Jon Reyes surrendered only after troopers boxed in his car on the highway in Saginaw.\n",
     "b.txt": "Officers chased Jon Reyes for 30 miles before apprehending him near Bay City.\n"
              "Jon Reyes was wounded in Midland, police said.\n",
-    "c.txt": "Jon Reyes, 38, was arrested after a chase, police said.\n",
+    "c.txt": "Hours after the arrest, officers took a call from Jon Reyes in Elm Park.\n"
+             "Jon Reyes, 38, was arrested in Mich. after a chase, police said.\n",
 }
 
 
 def test_one_act_placed_in_two_places_is_a_place_dispute(tmp_path: Path) -> None:
     """Surrendered in Saginaw, apprehended near Bay City: where he was arrested differs. The
-    shooting near Fresno names nobody of this story and is not set against Midland."""
+    arrest near Fresno names nobody of this story: another event, not a third place; "Mich." is
+    an abbreviation of a state, not a place of its own; Elm Park is where a call came from, past
+    the comma that ends "Hours after the arrest"."""
     analysis = analyse_files(tmp_path, PLACES)
     [dispute] = [d for d in analysis.disputes if d.kind == "place"]
     assert sorted(version.value for version in dispute.versions) == ["Bay City", "Saginaw"]
@@ -504,3 +507,28 @@ def test_a_title_dispute_reads_the_titles_as_written(tmp_path: Path) -> None:
     )
     [dispute] = analysis.disputes
     assert sorted(version.value for version in dispute.versions) == ["Finance Minister", "Prime Minister"]
+
+
+def test_a_figure_another_source_gives_is_not_uncorroborated(tmp_path: Path) -> None:
+    """12 people arrested, and 12 people taken to the station by another source: corroborated."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Police said 12 people were arrested after the march.\n",
+            "b.txt": "Officers took 12 people to the station after the march.\n",
+        },
+    )
+    assert analysis.uncorroborated == ()
+
+
+def test_a_day_apart_from_the_articles_own_dates_is_one_day(tmp_path: Path) -> None:
+    """"today" under a 10 April dateline and "Monday" under a 9 April one may be the same day
+    in two time zones: no dispute."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.md": "---\ndate: 2007-04-10\n---\nThe gunman walked into the office at about 10am today, police said, hiding a shotgun.\n",
+            "b.md": "---\ndate: 2007-04-09\n---\nThe gunman walked into the office around 10 a.m. Monday, police said, hiding a shotgun.\n",
+        },
+    )
+    assert analysis.disputes == ()

@@ -994,7 +994,7 @@ def _single_source(
         if fact is None or len(articles) > 1 or disputed(fact.span):
             continue
         name = _person_name(fact)
-        if len(name.split()) < 2 or _in_headline(corpus.article(fact.span.article).body, fact.span.start):
+        if len(name.split()) < 2:
             continue
         if any(capitalised[word] - articles for word in name.split()):
             continue  # another source names someone of that name: perhaps the same person spelled otherwise
@@ -1033,16 +1033,6 @@ def _capitalised_words(corpus: Corpus) -> dict[str, set[str]]:
             if word[0].isupper():
                 found[word].add(article.id)
     return found
-
-
-def _in_headline(body: str, offset: int) -> bool:
-    """Whether the offset is on a line in title case ("Three Killed In Riverton Bank Fire"): a headline,
-    whose capitals say nothing about names."""
-    start = body.rfind("\n", 0, offset) + 1
-    end = body.find("\n", offset)
-    line = _SURFACE.findall(body[start : end if end >= 0 else len(body)])
-    long_words = [word for word in line if len(word) > 3]
-    return len(long_words) >= 3 and all(word[0].isupper() for word in long_words)
 
 
 class _Within:
