@@ -12,6 +12,7 @@ from tui.core.model import Analysis, Dispute
 
 
 def analyse_files(tmp_path: Path, files: dict[str, str]) -> Analysis:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return analyse(load_corpus(tmp_path))
@@ -371,10 +372,11 @@ def test_about_a_time_fits_the_time(tmp_path: Path) -> None:
     analysis = analyse_files(
         tmp_path,
         {
-            "a.txt": "The gunman walked in around 10 a.m. and opened fire.\n",
-            "b.txt": "Police said the gunman walked in at 10:05 a.m. carrying a shotgun.\n",
+            "a.txt": "The gunman attacked the office around 10 a.m. with a shotgun.\n",
+            "b.txt": "Police said the gunman attacked the office at 10:05 a.m. with a shotgun.\n",
         },
     )
+    assert sorted(fact.value for fact in analysis.facts if fact.type == "time") == ["10:00", "10:05"]
     assert analysis.disputes == ()
 
 
@@ -393,16 +395,14 @@ def test_relative_dates_resolve_against_the_article_date() -> None:
 
 
 def test_today_and_the_weekday_it_is_agree_and_read_as_dates(tmp_path: Path) -> None:
-    """"today" under a Wednesday dateline and "Wednesday" are one day: no dispute; the weekday
-    in a dispute's details reads with its date."""
-    analysis = analyse_files(
-        tmp_path,
-        {
-            "a.md": "---\ndate: 2010-05-05\n---\nA firebomb attack on a bank killed three people today as police fought protesters.\n",
-            "b.md": "---\ndate: 2010-05-05\n---\nA firebomb attack on a bank killed three people Wednesday as police fought protesters.\n",
-        },
-    )
-    assert analysis.disputes == ()
+    """"today" under a Wednesday dateline and "Wednesday" are one day: no dispute; "Thursday"
+    in the same passage is last week's and is one, its versions read with their dates."""
+    one = "---\ndate: 2010-05-05\n---\nA firebomb attack on a bank killed three people {} as police fought protesters.\n"
+    same = analyse_files(tmp_path / "same", {"a.md": one.format("today"), "b.md": one.format("Wednesday")})
+    assert same.disputes == ()
+    other = analyse_files(tmp_path / "other", {"a.md": one.format("today"), "b.md": one.format("Thursday")})
+    [dispute] = other.disputes
+    assert sorted(version.value for version in dispute.versions) == ["Thursday (29 April 2010)", "today (5 May 2010)"]
 
 
 def test_one_event_dated_a_week_apart_is_a_date_dispute(tmp_path: Path) -> None:
