@@ -56,7 +56,8 @@ class DisputeDetail(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         dispute = self.dispute
         with VerticalScroll(id="dispute-detail"):
-            yield Static(Text(f"{self.position} · {dispute.kind}", style="bold"), id="dispute-detail-title")
+            heading = self.position if self.position.startswith(dispute.kind) else f"{self.position} · {dispute.kind}"
+            yield Static(Text(heading, style="bold"), id="dispute-detail-title")  # not "uncorroborated 2/3 · uncorroborated"
             yield Label(Text(safe_text(dispute.summary)), classes="dispute-summary")
             if dispute.why:
                 yield Label(Text(f"why: {safe_text(dispute.why)}"), classes="dispute-why")
