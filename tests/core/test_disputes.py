@@ -532,3 +532,18 @@ def test_a_day_apart_from_the_articles_own_dates_is_one_day(tmp_path: Path) -> N
         },
     )
     assert analysis.disputes == ()
+
+
+def test_died_at_the_scene_against_on_the_way_to_hospital_is_a_place_dispute(tmp_path: Path) -> None:
+    """Where a victim died, said without a name, differs; "in hospital" twice agrees."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "Police named the victim as Ruth Okafor.\nShe died on the way to the hospital.\n",
+            "b.txt": "Ruth Okafor died at the scene, police said.\n",
+            "c.txt": "Police said Ruth Okafor was shot twice.\n",
+        },
+    )
+    [dispute] = analysis.disputes
+    assert dispute.kind == "place"
+    assert sorted(version.value for version in dispute.versions) == ["at the scene", "on the way to hospital"]

@@ -783,8 +783,10 @@ after troopers boxed in his car on the highway in Millbrook")."""
 def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantities, outlets: dict[str, str]) -> list[Dispute]:
     """One act placed in different places ("boxed in his car ... in Millbrook" against "apprehending
     him near Oak Falls"): places whose clauses report the same act, neither naming the other, neither the story's own setting (a place most articles
-    name: "a bank in Norland" and "a bank in Riverton" are both the story's), in sentences that name
-    someone or something of this story (not another shooting told as background)."""
+    name: "a bank in Norland" and "a bank in Riverton" are both the story's), in sentences that
+    (with the one before) name someone or something of this story (not another shooting told as
+    background). Places said without a name count too ("died at the scene" against "died on the
+    way to the hospital")."""
     bodies = {article.id: article.body for article in corpus.articles}
     common = quantities.common
     order = {article.id: index for index, article in enumerate(corpus.articles)}
@@ -793,8 +795,10 @@ def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantiti
         own = frozenset(stem(word.lower()) for word in _SURFACE.findall(fact.value))
         if fact.type != "place" or own <= common or _abbreviated(bodies[fact.span.article], fact.span.end):
             continue
-        if not _of_this_story(bodies[fact.span.article], quantities.sentences.around(fact.span), common, own):
-            continue  # a sentence that names nobody of this story: another event, told as background
+        start, end = quantities.sentences.around(fact.span)
+        before = quantities.sentences.around(Span(fact.span.article, max(0, start - 2), max(0, start - 2)))
+        if not _of_this_story(bodies[fact.span.article], (min(before[0], start), end), common, own):
+            continue  # neither its sentence nor the one before names anyone of this story: another event
         found = role(bodies[fact.span.article], _comma_part(bodies[fact.span.article], quantities.sentences.around(fact.span), fact.span),
                      fact.span.start, fact.span.end, "place", before=PLACE_ACT_BEFORE)
         if found.act:

@@ -66,6 +66,24 @@ def names_of_things(body: str) -> Iterator[Candidate]:
     yield from _gazetteer(body)
     yield from _org_runs(body)
     yield from _places_after_prepositions(body)
+    yield from _where_it_happened(body)
+
+
+# Where people die, are hurt or are found, in the words news uses for it: "at the scene", "on the
+# way to the hospital", "in hospital", "at home". The value is one wording for each.
+_LOCATIVES = (
+    (re.compile(r"\b(?:on[ \u00a0]the[ \u00a0]way|en[ \u00a0]route|on[ \u00a0]arrival)[ \u00a0]to[ \u00a0](?:the[ \u00a0]|a[ \u00a0])?hospital\b", re.I), "on the way to hospital"),
+    (re.compile(r"\b(?:in|at)[ \u00a0](?:the[ \u00a0]|a[ \u00a0]|(?:a[ \u00a0])?local[ \u00a0])?hospital\b", re.I), "in hospital"),
+    (re.compile(r"\bat[ \u00a0]the[ \u00a0]scene\b", re.I), "at the scene"),
+    (re.compile(r"\bat[ \u00a0](?:his|her|their)[ \u00a0]home\b", re.I), "at home"),
+)
+
+
+def _where_it_happened(body: str) -> Iterator[Candidate]:
+    """Place candidates for where something happened to people, said without a name."""
+    for pattern, value in _LOCATIVES:
+        for match in pattern.finditer(body):
+            yield Candidate(match.start(), match.end(), "place", value, None, 4)
 
 
 # "in Millbrook", "near Oak Falls": a capitalised name after a place preposition, not a possessive.
