@@ -546,4 +546,4 @@ def test_died_at_the_scene_against_on_the_way_to_hospital_is_a_place_dispute(tmp
     )
     [dispute] = analysis.disputes
     assert dispute.kind == "place"
-    assert sorted(version.value for version in dispute.versions) == ["at the scene", "on the way to hospital"]
+    assert sorted(version.value for version in dispute.versions) == ["at the scene", "on the way to the hospital"]
