@@ -547,3 +547,19 @@ def test_died_at_the_scene_against_on_the_way_to_hospital_is_a_place_dispute(tmp
     [dispute] = analysis.disputes
     assert dispute.kind == "place"
     assert sorted(version.value for version in dispute.versions) == ["at the scene", "on the way to the hospital"]
+
+
+def test_a_figure_of_another_event_told_as_background_is_no_claim_and_no_side(tmp_path: Path) -> None:
+    """"In February, a gunman killed five people" in a July story is another event: not set
+    against this story's toll, not an uncorroborated claim; "several counties" is no exact claim."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.md": "---\ndate: 2007-07-10\n---\nA gunman killed one person at the office, police said.\n"
+                    "In February, a gunman killed five people at a mall in another state.\n"
+                    "The gunman drove across several counties before he was arrested.\n",
+            "b.md": "---\ndate: 2007-07-10\n---\nPolice said a gunman killed one person at the office on Monday.\n",
+        },
+    )
+    assert analysis.disputes == ()
+    assert analysis.uncorroborated == ()

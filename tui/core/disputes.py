@@ -25,6 +25,7 @@ from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment,
 from tui.core.names import RUN, TITLES, looks_personal, name_of
 from tui.core.facts.dates import published_day, resolve
 from tui.core.facts.quantities import CURRENCIES, MEASURES
+from tui.core.facts.vague import VAGUE
 from tui.core.roles import Role, act_words, role
 from tui.core.segment import with_quote_sentences
 from tui.core.values import readable
@@ -196,11 +197,13 @@ class _Quantities:
     def __init__(self, corpus: Corpus, facts: Sequence[Fact], groups: Sequence[MatchGroup],
                  segments: dict[str, tuple[Segment, ...]]) -> None:
         bodies = {article.id: article.body for article in corpus.articles}
+        self.sentences = sentences = _Sentences(bodies, segments)
+        published = {article.id: published_day(article.date) for article in corpus.articles}
         self.facts = [
             fact for fact in facts
             if fact.quantity is not None and not _converted_or_dimension(bodies[fact.span.article], fact)
+            and not _background(bodies[fact.span.article], sentences.around(fact.span), published[fact.span.article])
         ]
-        self.sentences = sentences = _Sentences(bodies, segments)
         self.phrases = _Phrases(bodies, sentences, {article.id: article.date for article in corpus.articles})
         self.roles = [
             role(bodies[fact.span.article], sentences.around(fact.span), fact.span.start, fact.span.end, fact.quantity.unit)  # type: ignore[union-attr]
@@ -253,6 +256,27 @@ def _converted_or_dimension(body: str, fact: Fact) -> bool:
     if _DIFFERENCE_AFTER.match(body, fact.span.end) or _PART_AFTER.match(body, fact.span.end):
         return True
     return bool(_DIMENSION_AFTER.match(body, fact.span.end) or _DIMENSION_BEFORE.search(body, max(0, fact.span.start - 12), fact.span.start))
+
+
+_BACKGROUND = re.compile(
+    r"\s*(?:In|Back in|Since|Last|Earlier|Until)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)?"
+    r"(?:,?\s*(?P<year>(?:19|20)\d\d))?\b"
+)
+
+
+def _background(body: str, sentence: tuple[int, int], published: dt.date | None) -> bool:
+    """Whether a sentence tells another event as background: it opens with a month or a year other
+    than the article's own ("In February, a gunman killed five people at a mall")."""
+    match = _BACKGROUND.match(body, sentence[0], sentence[1])
+    if match is None or published is None or not (match.group("month") or match.group("year")):
+        return False
+    month = _MONTHS.get(match.group("month") or "", published.month)
+    year = int(match.group("year") or published.year)
+    return (year, month) != (published.year, published.month) and (year, month) < (published.year, published.month)
+
+
+_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 
 
 class _Sentences:
@@ -1060,8 +1084,8 @@ def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: _Within, 
     elsewhere = _Elsewhere(quantities.all_quantities)
     claims = []
     for index, (fact, found) in enumerate(zip(quantities.facts, quantities.roles)):
-        if not found.unit or not found.act:
-            continue  # a claim worth checking says what happened to what it counts
+        if not found.unit or not found.act or VAGUE.match(fact.text):
+            continue  # a claim worth checking says what happened to what it counts, and how many exactly
         if disputed(fact.span) or quantities.in_groups[index] or elsewhere(fact) or articles_of[found] - {fact.span.article}:
             continue
         version = quantities.phrases.version(fact)
