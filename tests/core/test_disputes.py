@@ -563,3 +563,19 @@ def test_a_figure_of_another_event_told_as_background_is_no_claim_and_no_side(tm
     )
     assert analysis.disputes == ()
     assert analysis.uncorroborated == ()
+
+
+def test_counts_of_one_crowd_in_other_words_are_compared(tmp_path: Path) -> None:
+    """"several dozen youths hurling bombs" and "hundreds of people battering shops" count one
+    crowd rioting; soldiers are not a crowd's people."""
+    analysis = analyse_files(
+        tmp_path,
+        {
+            "a.txt": "In the centre, several dozen youths were hurling petrol bombs at stores.\n"
+                     "Two soldiers were hurt in the rioting.\n",
+            "b.txt": "In the centre, hundreds of people were battering store fronts.\n"
+                     "Five people were hurt in the rioting, officials said.\n",
+        },
+    )
+    [dispute] = analysis.disputes
+    assert sorted(version.value for version in dispute.versions) == ["hundreds of people", "several dozen youths"]

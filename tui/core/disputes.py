@@ -515,7 +515,10 @@ def _subject_phrase(corpus: Corpus, facts: list[Fact]) -> str:
     body = corpus.article(first.span.article).body
     around = body[max(0, first.span.start - 80) : first.span.end + 80]
     surface = [word for word in _SURFACE.findall(around) if stem(word.lower()) in common]
-    return " ".join(dict.fromkeys(surface))
+    first: dict[str, str] = {}
+    for word in surface:
+        first.setdefault(word.lower(), word)  # "Youths ... youths": once
+    return " ".join(first.values())
 
 
 # Dates ------------------------------------------------------------------------------------------

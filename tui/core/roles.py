@@ -19,6 +19,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from tui.core.text import STOPWORDS, stem
+from tui.core.wordlists import words
 
 ACT_BEFORE = 8
 """How many words before a number its act may stand ("killed at least three people")."""
@@ -69,6 +70,12 @@ def _acts() -> tuple[dict[str, str], dict[str, str]]:
     return families, labels
 
 
+@lru_cache(maxsize=1)
+def crowd_nouns() -> frozenset[str]:
+    """The nouns that count the people of a crowd (data/crowds.txt): they count "person"."""
+    return words("crowds.txt")
+
+
 def act_families() -> dict[str, str]:
     """Each act word (folded) and the head of its family."""
     return _acts()[0]
@@ -90,7 +97,7 @@ def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str, 
     left = _clause([token for token in reversed(tokens[max(0, here - WINDOW) : here]) if token[1] <= start])
     right = _clause(tokens[after : after + WINDOW])
     return Role(
-        unit,
+        "person" if unit in crowd_nouns() else unit,
         _act(left, right, body[start:end], before),
         _qualifier(left, right),
         frozenset(
