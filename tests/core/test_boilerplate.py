@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from random import Random
+
 import pytest
 
-from tui.core.boilerplate import furniture, inside
+from tui.core.boilerplate import covered, furniture, inside
 
 STORY = "A crane fell into the harbour on Tuesday night after winds reached 120 km/h, the port said."
 
@@ -52,3 +54,23 @@ def test_a_story_line_that_begins_with_a_date_is_not_furniture(line: str) -> Non
 def test_a_stamp_line_further_down_is_furniture_too() -> None:
     body = f"{STORY}\n{STORY}\nLast updated 4:15 PM EST\n"
     assert furniture_lines(body) == ["Last updated 4:15 PM EST"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [(0, 5, 0), (5, 10, 5), (8, 22, 2 + 2), (0, 100, 5 + 10), (30, 40, 0), (12, 13, 0), (25, 26, 1)],
+)
+def test_covered_counts_the_characters_the_spans_hold(start: int, end: int, expected: int) -> None:
+    assert covered([(5, 10), (20, 30)], start, end) == expected
+
+
+def test_covered_agrees_with_summing_every_span() -> None:
+    """The bisection visits only the spans near the passage; the count is the one every span gives."""
+    rng = Random(7)
+    for _ in range(200):
+        cuts = sorted(rng.sample(range(1000), 40))
+        spans = list(zip(cuts[::2], cuts[1::2]))
+        start = rng.randrange(1000)
+        end = start + rng.randrange(300)
+        every = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
+        assert covered(spans, start, end) == every

@@ -102,8 +102,7 @@ def build_units(corpus: Corpus, segments: dict[str, tuple[Segment, ...]]) -> lis
 
 def _mostly_quoted(segment: Segment, quoted: list[tuple[int, int]]) -> bool:
     start, end = segment.span.start, segment.span.end
-    inner = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quoted)
-    return inner >= 0.6 * (end - start)
+    return boilerplate.covered(quoted, start, end) >= 0.6 * (end - start)
 
 
 def _unit(index: int, article: int, segment: Segment) -> Unit | None:

@@ -8,6 +8,7 @@ too: its date is the article's (see tui.core.dateline), not a fact of the story.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from tui.core.dateline import is_stamp_line
@@ -97,5 +98,18 @@ def _merge(lines: list[tuple[int, int]], marked: list[bool], body: str) -> list[
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies mostly within the spans (more than half its characters)."""
-    covered = sum(max(0, min(end, s_end) - max(start, s_start)) for s_start, s_end in spans)
-    return covered * 2 > max(1, end - start)
+    return covered(spans, start, end) * 2 > max(1, end - start)
+
+
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """How many characters of ``[start, end)`` the sorted, non-overlapping spans hold.
+
+    Only the spans that reach past `start` are visited (found by bisection), so asking this of
+    every sentence of a long article costs the sentences plus the spans, not their product.
+    """
+    total = 0
+    i = bisect.bisect_right(spans, start, key=lambda span: span[1])
+    while i < len(spans) and spans[i][0] < end:
+        total += min(end, spans[i][1]) - max(start, spans[i][0])
+        i += 1
+    return total
