@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -249,6 +250,31 @@ def _data(folder: str, name: str) -> Build:
     return lambda tmp_path: (DATA / folder, name)
 
 
+def _nested_front_matter(tmp_path: Path) -> tuple[Path, str]:
+    deep = "---\nnote: " + "[" * 400 + "]" * 400 + "\n---\nBody.\n"
+    return write_corpus(tmp_path, {"deep.md": deep, "other.txt": OTHER}), "deep.md"
+
+
+def _surrogate_front_matter(tmp_path: Path) -> tuple[Path, str]:
+    return write_corpus(tmp_path, {"half.md": '---\ntitle: "a \\ud800 b"\n---\nBody.\n', "other.txt": OTHER}), "half.md"
+
+
+def _locked(mode: int) -> Build:
+    """A corpus folder with these permission bits (0o000: cannot be listed; 0o600: listed, but its
+    files cannot be looked at). pytest's clean-up of tmp_path takes such folders back."""
+
+    def build(tmp_path: Path) -> tuple[Path, str]:
+        folder = write_corpus(tmp_path, {"a.txt": OTHER, "b.txt": OTHER}, folder="locked")
+        folder.chmod(mode)
+        return folder, "locked"
+
+    return build
+
+
+# Permission bits do not stop root, which CI runs the tests as.
+UNLESS_ROOT = pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any folder")
+
+
 BAD_INPUTS = [
     pytest.param(_missing, r"no such", id="missing"),
     pytest.param(_a_file, r"not a folder", id="file-not-folder"),
@@ -259,6 +285,10 @@ BAD_INPUTS = [
     pytest.param(_data("list-front-matter", "listed.txt"), r"key: value", id="list-front-matter"),
     pytest.param(_data("single", "single"), r"nothing to compare", id="single"),
     pytest.param(_data("empty-body", "hollow.txt"), r"no text", id="empty-body"),
+    pytest.param(_nested_front_matter, r"nested too deeply", id="nested-front-matter"),
+    pytest.param(_surrogate_front_matter, r"title.*\\ud800", id="surrogate-in-front-matter"),
+    pytest.param(_locked(0o000), r"cannot be read \(Permission denied\)", id="unlistable-folder", marks=UNLESS_ROOT),
+    pytest.param(_locked(0o600), r"cannot be read \(Permission denied\)", id="unsearchable-folder", marks=UNLESS_ROOT),
 ]
 
 
@@ -381,3 +411,23 @@ def test_one_stray_byte_in_a_utf8_file_spoils_one_character_not_the_article(tmp_
     assert body.count("\u2018It could be among such cards\u2019") >= 19
     assert body.count("\ufffd") == 1
     assert any("toi.txt" in warning and "byte 100" in warning for warning in corpus.warnings)
+
+
+# File names that are not UTF-8 ---------------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_shows_its_bytes(tmp_path):
+    """A Latin-1 file name (caf\\xe9.txt) loads; its outlet shows the byte as \\xe9, text any output can encode."""
+    folder = write_corpus(tmp_path, {os.fsdecode(b"caf\xe9.txt"): OTHER, "other.txt": OTHER})
+    article = load_corpus(folder).articles[0]
+    assert article.outlet == "caf\\xe9"
+    assert article.id == "caf"
+    assert article.outlet.encode("utf-8")
+
+
+def test_a_folder_name_that_is_not_utf8_shows_its_bytes(tmp_path):
+    """The corpus name of a folder named b"story\\xff" is "story\\xff" written out, not a lone surrogate."""
+    folder = write_corpus(tmp_path, {"a.txt": OTHER, "b.txt": OTHER}, folder=os.fsdecode(b"story\xff"))
+    corpus = load_corpus(folder)
+    assert corpus.name == "story\\xff"
+    assert corpus.articles[0].path.parent == folder

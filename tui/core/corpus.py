@@ -21,6 +21,7 @@ _FENCE = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _SNIFF = 8192
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A date in a URL path: /2010/05/05/, 2007-04-09, 20120611 (a hint only: see article_date).
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(\d{2})\2(\d{2})(?!\d)")
@@ -50,22 +51,41 @@ def load_corpus(path: Path | str | None = None) -> Corpus:
     articles = [load_article(file, warnings) for file in files]
     if len(articles) < 2:
         raise CorpusError(folder, f"only one article ({files[0].name}): nothing to compare it with; add another")
-    name = BUNDLED_NAME if path is None else folder.resolve().name
+    name = BUNDLED_NAME if path is None else shown_name(folder.resolve().name)
     return Corpus(name=name, articles=_unique_ids(articles), path=folder, warnings=tuple(warnings))
 
 
 def _article_files(folder: Path) -> list[Path]:
+    try:
+        files = _list_articles(folder)
+    except OSError as error:
+        # No permission to list the folder or to look at a file in it (a folder without x).
+        raise CorpusError(error.filename or folder, f"cannot be read ({error.strerror or error})") from None
+    if not files:
+        raise CorpusError(folder, f"no articles here (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
+    return files
+
+
+def _list_articles(folder: Path) -> list[Path]:
     if not folder.exists():
         raise CorpusError(folder, "no such file or folder")
     if not folder.is_dir():
         raise CorpusError(folder, "not a folder: give the folder that holds the articles")
-    files = sorted(
+    return sorted(
         file for file in folder.iterdir()
         if file.is_file() and file.suffix.lower() in ARTICLE_SUFFIXES and not file.name.startswith(".")
     )
-    if not files:
-        raise CorpusError(folder, f"no articles here (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
-    return files
+
+
+def shown_name(name: str) -> str:
+    """A file name as text that can be printed: the bytes of a name that is not UTF-8 (which Python
+    holds as lone surrogates, U+DC80-U+DCFF) are written ``\\xe9``, as ``ls -b`` does."""
+    return _SURROGATE.sub(_escaped_surrogate, name)
+
+
+def _escaped_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def load_article(path: Path, warnings: list[str] | None = None) -> Article:
@@ -80,7 +100,7 @@ def load_article(path: Path, warnings: list[str] | None = None) -> Article:
         raise CorpusError(path, "the article has no text")
     return Article(
         id=slug(path.stem),
-        outlet=meta.get("outlet") or path.stem,
+        outlet=meta.get("outlet") or shown_name(path.stem),
         body=body,
         title=meta.get("title"),
         date=article_date(meta.get("date"), body, meta.get("url")),
@@ -192,6 +212,8 @@ def _parse_yaml(path: Path, source: str, warnings: list[str] | None) -> dict[str
         line = f"line {mark.line + 2}: " if mark is not None else ""
         problem = getattr(error, "problem", None) or "not valid YAML"
         raise CorpusError(path, f"{line}front matter is not valid YAML ({problem})") from None
+    except RecursionError:
+        raise CorpusError(path, "front matter is nested too deeply to read (lists or maps inside each other)") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -216,6 +238,10 @@ def _check_date(path: Path, source: str, value: object) -> None:
 
 def _as_text(path: Path, key: str, value: object) -> str:
     if isinstance(value, str):
+        surrogate = _SURROGATE.search(value)
+        if surrogate is not None:
+            # Only an escape such as "\\ud800" in a quoted value makes one; no output can encode it.
+            raise CorpusError(path, f"front matter: '{key}' holds \\u{ord(surrogate.group()):04x}, half of a UTF-16 pair, which is not text")
         return value.strip()
     raise CorpusError(path, f"front matter: '{key}' should be text, not a {type(value).__name__}")
 
