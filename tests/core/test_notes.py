@@ -16,6 +16,7 @@ from tui.core.corpus import bundled_path, load_corpus
 from tui.core.model import Article, Corpus, Note
 from tui.core.notes import (
     CONTEXT,
+    UNIQUE_LENGTH,
     NotesError,
     NoteStore,
     anchor,
@@ -414,6 +415,42 @@ def test_of_two_copies_the_one_with_its_context_is_chosen():
 
 def test_the_old_position_wins_over_a_copy():
     assert anchor(note_on(PASSAGE), BODY + "\n" + BODY).status == "exact"
+
+
+def test_a_unique_passage_is_not_taken_for_a_false_start_before_it():
+    """A stutter inserted right before the passage ("We obviously nee-- ") sits where the passage was,
+    between its old neighbours; the exact passage, once in the article, is still the one."""
+    passage = "We obviously need"
+    rest = PASSAGE[len(passage):]
+    changed = INTRO + "We obviously nee-- " + passage + " to be open," + rest + OUTRO
+    result = anchor(note_on(passage), changed)
+    assert result.status == "moved"
+    assert result.span.start == changed.index(passage)
+
+
+def test_a_copy_at_the_old_position_is_not_taken_for_the_passage():
+    """The second "Kato" noted; a lead pushes the first one exactly onto the old offset. The old
+    offset holds the quote, but not between the note's neighbours: the second copy is the one."""
+    body = "Kato met the minister on Monday. On Friday the minister met Kato again."
+    second = body.rindex("Kato")
+    note = make_note(article(body), second, second + len("Kato"), now=T0)
+    lead = "An aide said the two meetings had been planned for a month. "
+    assert len(lead) == second - body.index("Kato")
+    changed = lead + body
+    result = anchor(note, changed)
+    assert result.status == "moved"
+    assert result.span.start == changed.rindex("Kato")
+
+
+def test_a_unique_sixteen_character_passage_is_not_ambiguous():
+    """UNIQUE_LENGTH characters found once is the passage, even with a near copy beside it."""
+    passage = "put all cards on"
+    start = BODY.index(passage)
+    changed = BODY[:start] + "put all cards in, " + BODY[start:]
+    assert len(passage) == UNIQUE_LENGTH and changed.count(passage) == 1
+    result = anchor(note_on(passage), changed)
+    assert result.status == "moved"
+    assert result.span.start == changed.index(passage)
 
 
 def test_anchoring_in_a_long_article():

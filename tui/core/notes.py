@@ -201,22 +201,25 @@ class _Place:
     score: float
     quote: float
     exact: bool
-    unique: bool = False
 
 
 def anchor(note: Note, body: str) -> Anchor:
     """Find the note's passage in ``body``.
 
-    "exact": the old position still holds the quote. "moved": the quote is found elsewhere (the
-    occurrence whose prefix and suffix match best). "fuzzy": the quote changed; rapidfuzz finds the
-    place scored on the quote and its context, at least MIN_SCORE and MARGIN over the runner-up.
-    "ambiguous": several places are equally good, so none is picked. "orphaned": the passage is gone.
+    "exact": the old position still holds the quote, and no other copy of it sits better between the
+    note's old neighbours. "moved": the quote is found elsewhere (the only copy of a quote of at
+    least UNIQUE_LENGTH characters, else the occurrence whose prefix and suffix match best). "fuzzy":
+    the quote changed; rapidfuzz finds the place scored on the quote and its context, at least
+    MIN_SCORE and MARGIN over the runner-up. "ambiguous": several places are equally good, so none
+    is picked. "orphaned": the passage is gone.
     """
-    if note.exact and body[note.start:note.end] == note.exact:
-        return Anchor("exact", Span(note.article, note.start, note.end), 100.0)
     if not note.exact or not body:
         return Anchor("orphaned", None)
-    places = sorted(_places(note, body), key=lambda place: (-place.score, abs(place.start - note.start)))
+    starts = _occurrences(note.exact, body)
+    settled = _settled(note, body, starts)
+    if settled is not None:
+        return settled
+    places = sorted(_places(note, body, starts), key=lambda place: (-place.score, abs(place.start - note.start)))
     places = [place for place in places if _acceptable(place)]
     if not places:
         return Anchor("orphaned", None)
@@ -227,9 +230,28 @@ def anchor(note: Note, body: str) -> Anchor:
     return Anchor("moved" if best.exact else "fuzzy", Span(note.article, best.start, best.end), round(best.score, 1))
 
 
+def _settled(note: Note, body: str, starts: list[int]) -> Anchor | None:
+    """The anchor when the exact copies alone decide it, before any fuzzy search: the only copy when it
+    is at the old position or long enough to be the passage wherever it is (a near copy beside it,
+    such as a false start, is not the passage), or the copy at the old position when no other sits
+    better between the note's neighbours (a copy of a short quote may have moved onto it)."""
+    length, here = len(note.exact), Anchor("exact", Span(note.article, note.start, note.end), 100.0)
+    if starts == [note.start]:
+        return here
+    if len(starts) == 1 and length >= UNIQUE_LENGTH:
+        only = _score(note, body, starts[0], starts[0] + length, exact=True)
+        return Anchor("moved", Span(note.article, only.start, only.end), round(only.score, 1))
+    if note.start not in starts:
+        return None
+    scores = {start: _score(note, body, start, start + length, exact=True).score for start in starts}
+    if scores[note.start] < max(scores.values()) - TIE:
+        return None
+    return here
+
+
 def _acceptable(place: _Place) -> bool:
     if place.exact:
-        return place.unique or place.score >= MIN_SCORE
+        return place.score >= MIN_SCORE
     return place.quote >= MIN_QUOTE and place.score >= MIN_SCORE
 
 
@@ -245,11 +267,9 @@ def _rivals(places: list[_Place]) -> list[_Place]:
     return rivals
 
 
-def _places(note: Note, body: str) -> list[_Place]:
+def _places(note: Note, body: str, occurrences: list[int]) -> list[_Place]:
     """Every occurrence of the exact quote, plus the best fuzzy places elsewhere."""
-    occurrences = _occurrences(note.exact, body)
-    unique = len(occurrences) == 1 and len(note.exact) >= UNIQUE_LENGTH
-    places = [_score(note, body, start, start + len(note.exact), exact=True, unique=unique) for start in occurrences]
+    places = [_score(note, body, start, start + len(note.exact), exact=True) for start in occurrences]
     masked = _mask(body, ((start, start + len(note.exact)) for start in occurrences))
     places += [_score(note, body, start, end, exact=False) for start, end in _fuzzy_spans(note, masked)]
     return places
@@ -373,7 +393,7 @@ def _kind(body: str, index: int) -> int:
     return 0 if char.isspace() else 1 if char.isalnum() or char == "_" else 2
 
 
-def _score(note: Note, body: str, start: int, end: int, *, exact: bool, unique: bool = False) -> _Place:
+def _score(note: Note, body: str, start: int, end: int, *, exact: bool) -> _Place:
     """The quote's similarity and its context's, weighted by the quote's length: a short quote
     ("Kato") says little on its own, so its context decides more."""
     quote = 100.0 if exact else fuzz.ratio(note.exact, body[start:end])
@@ -381,7 +401,7 @@ def _score(note: Note, body: str, start: int, end: int, *, exact: bool, unique: 
     # Text inserted or edited right next to the passage spoils one side only: the better side counts most.
     context = 0.25 * sides[0] + 0.75 * sides[1]
     weight = _quote_weight(note)
-    return _Place(start, end, weight * quote + (1 - weight) * context, quote, exact, unique)
+    return _Place(start, end, weight * quote + (1 - weight) * context, quote, exact)
 
 
 def _quote_weight(note: Note) -> float:
