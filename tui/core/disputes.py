@@ -17,6 +17,7 @@ from dataclasses import replace
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -279,8 +280,16 @@ def _background(body: str, sentence: tuple[int, int], published: dt.date | None)
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 
 
+SENTENCE_REACH = 1000
+"""How many characters either side of a fact its sentence reaches at least before it may be cut: a
+longer "sentence" (a paragraph without a full stop, a transcript) is cut at the multiples of this
+beyond that, so that each fact costs the same however long the text around it runs, and the facts
+near each other share one cut (whose words tui.core.roles reads once)."""
+
+
 class _Sentences:
-    """The sentence around any span, from the segmentation (the line when there is none)."""
+    """The sentence around any span, from the segmentation (the line when there is none), cut
+    some SENTENCE_REACH characters either side of the span."""
 
     def __init__(self, bodies: dict[str, str], segments: dict[str, tuple[Segment, ...]]) -> None:
         self.bodies = bodies
@@ -292,24 +301,40 @@ class _Sentences:
 
     def around(self, span: Span) -> tuple[int, int]:
         spans, starts = self.spans.get(span.article, []), self.starts.get(span.article, [])
+        lo, hi = max(0, (span.start // SENTENCE_REACH - 1) * SENTENCE_REACH), (span.end // SENTENCE_REACH + 2) * SENTENCE_REACH
         index = bisect.bisect_right(starts, span.start) - 1
         if index >= 0 and spans[index][1] >= span.end:
-            return spans[index]
+            return max(lo, spans[index][0]), min(hi, spans[index][1])
         body = self.bodies[span.article]
-        line_end = body.find("\n", span.end)
-        return body.rfind("\n", 0, span.start) + 1, len(body) if line_end < 0 else line_end
+        hi = min(hi, len(body))
+        line_end = body.find("\n", span.end, hi)
+        return body.rfind("\n", lo, span.start) + 1 or lo, hi if line_end < 0 else line_end
 
 
 def _groups_holding(facts: Sequence[Fact], groups: Sequence[MatchGroup]) -> list[list[str]]:
-    """For each fact, the ids of the matched groups whose passage in its article holds it."""
-    passages: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    """For each fact, the ids of the matched groups whose passage in its article holds it, in the
+    groups' order. One sweep per article through the facts and the passages by offset, keeping only
+    the passages open at the fact (few: a group's passages do not overlap another's)."""
+    passages: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
     for group in groups:
         for member in group.members:
-            passages[member.span.article].append((member.span.start, member.span.end, group.id))
-    return [
-        [group_id for start, end, group_id in passages[fact.span.article] if start <= fact.span.start and fact.span.end <= end]
-        for fact in facts
-    ]
+            found = passages[member.span.article]
+            found.append((member.span.start, member.span.end, len(found), group.id))
+    held: list[list[str]] = [[] for _ in facts]
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for index, fact in enumerate(facts):
+        by_article[fact.span.article].append(index)
+    for article, indices in by_article.items():
+        waiting = sorted(passages.get(article, ()), reverse=True)  # popped from the end: by start
+        open_: list[tuple[int, int, int, str]] = []
+        for index in sorted(indices, key=lambda index: facts[index].span.start):
+            span = facts[index].span
+            while waiting and waiting[-1][0] <= span.start:
+                open_.append(waiting.pop())
+            open_ = [passage for passage in open_ if passage[1] >= span.start]
+            held[index] = [group_id for _, _, _, group_id in sorted(
+                (passage for passage in open_ if span.end <= passage[1]), key=lambda passage: passage[2])]
+    return held
 
 
 def _aligned_quantity_disputes(quantities: _Quantities, groups: Sequence[MatchGroup], order: dict[str, int],
@@ -1067,15 +1092,23 @@ def _capitalised_words(corpus: Corpus) -> dict[str, set[str]]:
 
 
 class _Within:
-    """Whether a span lies inside one of the given spans (a fact inside a version's phrase)."""
+    """Whether a span lies inside one of the given spans (a fact inside a version's phrase): per
+    article the spans by start, with the furthest end reached so far, so one bisect answers."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for span in spans:
-            self.spans[span.article].append((span.start, span.end))
+            by_article[span.article].append((span.start, span.end))
+        self.starts: dict[str, list[int]] = {}
+        self.reach: dict[str, list[int]] = {}
+        for article, found in by_article.items():
+            found.sort()
+            self.starts[article] = [start for start, _ in found]
+            self.reach[article] = list(accumulate((end for _, end in found), max))
 
     def __call__(self, span: Span) -> bool:
-        return any(start <= span.start and span.end <= end for start, end in self.spans.get(span.article, ()))
+        count = bisect.bisect_right(self.starts.get(span.article, ()), span.start)
+        return count > 0 and self.reach[span.article][count - 1] >= span.end
 
 
 def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: _Within, outlets: dict[str, str]) -> list[Dispute]:
