@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from tui import __version__
-from tui.core.corpus import CorpusError, load_corpus
-from tui.core.model import Analysis, Corpus
+from tui.core.corpus import CorpusError, load_corpus, shown_name
+from tui.core.model import Analysis, Corpus, Note
 from tui.core.notes import NotesError
 
 EXIT_BAD_INPUT = 2
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters json.dumps(ensure_ascii=False) leaves raw that a terminal acts on (C1 controls, bidi
+# overrides and isolates) or that UTF-8 cannot encode (lone surrogates, as file names that are not
+# UTF-8 give). JSON's own structure is ASCII, so any of them stands inside a string.
+_UNSAFE_IN_JSON = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages (which quote the arguments given) made safe for the terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {one_line(message)}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kato-tui",
         description="Read one news story across many outlets side by side.",
         epilog="Commands: sources, matches, disputes, export, screenshots. With no command, opens the reader.",
@@ -35,7 +51,7 @@ def _open_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser(command: str, help_text: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"kato-tui {command}", description=help_text)
+    parser = _Parser(prog=f"kato-tui {command}", description=help_text)
     return parser
 
 
@@ -65,15 +81,28 @@ def _screenshots_parser() -> argparse.ArgumentParser:
 
 
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(data) + "\n")
+
+
+def json_text(data: object) -> str:
+    """Indented JSON, UTF-8 text as itself, but nothing a terminal would act on: C1 controls and bidi
+    overrides are \\u escapes (the data parses back the same) and a file name's undecodable byte
+    is the text \\xNN, as on every other output."""
+    return _UNSAFE_IN_JSON.sub(_json_escape, json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if _SURROGATE.match(char):
+        return json.dumps(shown_name(char))[1:-1]
+    return f"\\u{ord(char):04x}"
 
 
 def one_line(message: str) -> str:
     """A message safe for the terminal and kept to one line, whatever the file names in it hold."""
     from tui.ui.render import safe_text
 
-    return safe_text(message).replace("\n", "\u2424")
+    return safe_text(shown_name(message)).replace("\n", "\u2424")
 
 
 def _warn(corpus: Corpus) -> None:
@@ -120,14 +149,14 @@ def run_export(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus)
     _warn(corpus)
     from tui.core.export import export, export_date
-    from tui.core.notes import default_notes_path, read_notes
+    from tui.core.notes import default_notes_path
 
     notes_path = (args.notes or default_notes_path(corpus)).expanduser()
     if args.notes is not None and not notes_path.exists():
         raise NotesError(notes_path, "no such notes file")
     # Read only: an unreadable file stops the export and stays exactly as it is (the reader's store
     # is what moves such a file aside, with the user looking).
-    notes = read_notes(notes_path)
+    notes = _read_notes(notes_path)
     if args.output is not None and _same_file(args.output, notes_path):
         raise NotesError(args.output, "is the notes file itself: choose another output file")
     text = export(args.format, corpus, notes, date=export_date())
@@ -135,6 +164,34 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     return _write_output(args.output, text)
+
+
+def _read_notes(path: Path) -> tuple[Note, ...]:
+    """read_notes, with what Python's json parser itself refuses as one line naming the file."""
+    from tui.core.notes import read_notes
+
+    try:
+        notes = read_notes(path)
+    except RecursionError:
+        raise NotesError(path, "not valid JSON (nested too deeply to read)") from None
+    except ValueError as error:
+        # Past the checks read_notes makes: a number of more than 4,300 digits, say.
+        raise NotesError(path, f"not valid JSON ({str(error).split(';')[0]})") from None
+    for number, note in enumerate(notes, 1):
+        _check_text(path, number, note)
+    return notes
+
+
+def _check_text(path: Path, number: int, note: Note) -> None:
+    """Refuse a note whose text holds a lone surrogate (a \\ud800 escape in the JSON makes one): no
+    export format can encode it."""
+    for field in dataclasses.fields(note):
+        value = getattr(note, field.name)
+        for text in value if isinstance(value, tuple) else (value,):
+            half = _SURROGATE.search(text) if isinstance(text, str) else None
+            if half is not None:
+                problem = f"note {number}: its {field.name} holds \\u{ord(half.group()):04x}, half of a UTF-16 pair, which is not text"
+                raise NotesError(path, problem)
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -147,8 +204,7 @@ def _write_output(path: Path, text: str) -> int:
     try:
         write_atomic(path.expanduser(), text, private=False)
     except OSError as error:
-        print(f"kato-tui: {one_line(f'{path}: cannot be written ({error.strerror or error})')}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _bad_input(f"{path}: cannot be written ({error.strerror or error})")
     return 0
 
 
@@ -178,6 +234,11 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argpa
 }
 
 
+def _bad_input(message: str) -> int:
+    print(f"kato-tui: {one_line(message)}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -188,11 +249,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except (CorpusError, NotesError) as error:
-        print(f"kato-tui: {one_line(str(error))}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _bad_input(str(error))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader of our output (head, less) left early: nothing is wrong, say nothing.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
         return 0
+    except OSError as error:
+        # A file the user named that cannot be opened or written (the screenshots' folder, say).
+        # One without a file name is not the input's fault: let it show where it came from.
+        if error.filename is None:
+            raise
+        return _bad_input(f"{error.filename}: {error.strerror or error}")
