@@ -8,20 +8,26 @@ import json
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
+from tui.cli import main
 from tui.core.corpus import bundled_path, load_corpus
 from tui.core.model import Article, Corpus, Note
 from tui.core.notes import (
     CONTEXT,
+    MAX_SIZE,
+    STALE_AFTER,
     UNIQUE_LENGTH,
     NotesError,
     NoteStore,
     anchor,
     anchor_notes,
     default_notes_path,
+    lock_path,
     make_note,
     read_notes,
 )
@@ -123,6 +129,11 @@ def test_for_corpus_uses_the_given_file_or_the_default(tmp_path: Path, monkeypat
     assert NoteStore.for_corpus(corpus, tmp_path / "mine.json").path == tmp_path / "mine.json"
 
 
+def _files(folder: Path) -> list[str]:
+    """The files in a folder but the lock file that saves leave (it is empty and always there)."""
+    return sorted(path.name for path in folder.iterdir() if path.name != ".notes.json.lock")
+
+
 # Saving and loading ----------------------------------------------------------------------------
 
 
@@ -220,7 +231,7 @@ def test_a_write_that_fails_midway_leaves_the_old_file_intact(store: NoteStore, 
     assert str(failure.value).startswith(str(store_path)) and "\n" not in str(failure.value)
     assert "No space left" in str(failure.value)
     assert store_path.read_bytes() == before
-    assert sorted(path.name for path in store_path.parent.iterdir()) == ["notes.json"]
+    assert _files(store_path.parent) == ["notes.json"]
     assert len(store) == 2
     store.edit(store.notes[0].id, body="saved again")
     assert [note.body for note in read_notes(store_path)] == ["saved again", "not yet saved"]
@@ -238,7 +249,7 @@ def test_a_failed_fsync_leaves_the_old_file_intact(store: NoteStore, store_path:
     with pytest.raises(NotesError):
         store.edit(store.notes[0].id, body="changed")
     assert store_path.read_bytes() == before
-    assert sorted(path.name for path in store_path.parent.iterdir()) == ["notes.json"]
+    assert _files(store_path.parent) == ["notes.json"]
 
 
 # Files that cannot be read ---------------------------------------------------------------------
@@ -471,3 +482,100 @@ def test_anchor_notes_orphans_a_note_whose_article_is_gone():
     corpus = Corpus("story", (article(),))
     anchors = anchor_notes([here, gone], corpus)
     assert (anchors[here.id].status, anchors[gone.id].status) == ("exact", "orphaned")
+
+
+# Files that are not notes files ----------------------------------------------------------------
+
+
+def _fifo(tmp_path: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "notes.json"
+    os.mkfifo(fifo)
+    return fifo
+
+
+def test_a_fifo_is_refused_not_read_forever(tmp_path: Path):
+    """Nothing writes to the pipe: reading it would wait forever. NotesError names the file and what it is."""
+    fifo = _fifo(tmp_path)
+    with pytest.raises(NotesError) as failure:
+        NoteStore(fifo)
+    assert str(failure.value) == f"{fifo}: cannot be read: it is a named pipe (FIFO), not a notes file"
+    assert not failure.value.unreadable, "not moved aside: it is not a broken notes file"
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_device_is_refused_not_read_forever():
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    with pytest.raises(NotesError, match=r"^/dev/zero: cannot be read: it is a device, not a notes file$"):
+        read_notes(Path("/dev/zero"))
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path):
+    """A sparse 65 MB file (no disk used): refused from its size, left where and as it is."""
+    big = tmp_path / "notes.json"
+    with big.open("wb") as stream:
+        stream.truncate(MAX_SIZE + 2**20)
+    with pytest.raises(NotesError) as failure:
+        NoteStore(big)
+    assert str(failure.value) == f"{big}: is 65 MB, more than a notes file can be (64 MB): is it the right file?"
+    assert big.stat().st_size == MAX_SIZE + 2**20 and _files(tmp_path) == ["notes.json"]
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The size is checked on what was read too, not only on what stat said."""
+    monkeypatch.setattr("tui.core.notes.MAX_SIZE", 10)
+    small = tmp_path / "notes.json"
+    small.write_bytes(b"x" * 11)
+    with pytest.raises(NotesError, match="more than a notes file can be"):
+        read_notes(small)
+
+
+def test_the_export_command_refuses_a_fifo_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    fifo = _fifo(tmp_path)
+    status = main(["export", "--notes", str(fifo)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert f"{fifo}: cannot be read: it is a named pipe (FIFO)" in err and err.count("\n") == 1
+
+
+# Leftovers of interrupted saves ----------------------------------------------------------------
+
+
+def _leftover(folder: Path, name: str, age: float) -> Path:
+    """A temporary file as an interrupted save leaves it, last written ``age`` seconds ago."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text('{"format": "kato-tui-notes", "ver', encoding="utf-8")
+    moment = time.time() - age
+    os.utime(path, (moment, moment))
+    return path
+
+
+def test_stale_temporary_files_of_interrupted_saves_are_removed(store_path: Path):
+    """On opening: this file's temporary files older than STALE_AFTER go; a recent one (a save under
+    way) and another notes file's stay."""
+    folder = store_path.parent
+    stale = _leftover(folder, ".notes.json.k3j_x9a1.tmp", STALE_AFTER + 60)
+    recent = _leftover(folder, ".notes.json.a8d2m0qz.tmp", 60)
+    other = _leftover(folder, ".notes.json.old.abcd1234.tmp", STALE_AFTER + 60)
+    NoteStore(store_path)
+    assert not stale.exists() and recent.exists() and other.exists()
+
+
+def test_stale_temporary_files_are_left_while_another_save_holds_the_lock(store_path: Path):
+    stale = _leftover(store_path.parent, ".notes.json.k3j_x9a1.tmp", STALE_AFTER + 60)
+    with FileLock(str(lock_path(store_path))):
+        NoteStore(store_path)
+        assert stale.exists()
+    NoteStore(store_path)
+    assert not stale.exists()
+
+
+def test_a_save_removes_stale_temporary_files_too(store: NoteStore, store_path: Path):
+    """A leftover that appeared after opening (another window's interrupted save) goes at the next save."""
+    stale = _leftover(store_path.parent, ".notes.json.k3j_x9a1.tmp", STALE_AFTER + 60)
+    store.new(article(), 0, 3)
+    assert not stale.exists()
+    assert _files(store_path.parent) == ["notes.json"]

@@ -36,10 +36,18 @@ so a crash or a full disk leaves either the old file or the new one, never half 
 fails, NotesError is raised, the file keeps the last saved notes and the change stays in memory, so
 the next successful save writes it too.
 
+Sharing: two reader windows on one story share its notes file. Each save holds a lock file beside it
+(``.notes.json.lock``, through filelock), reads what is on disk and merges it with the store's notes by
+id before writing (see `merge`), so a save never drops a note another window saved; a window takes in
+the others' saves on its next save, or when it calls `NoteStore.refresh` (the reader does when the
+file's stamp changes). A save that was interrupted leaves ``.notes.json.<random>.tmp``: one older than
+STALE_AFTER is deleted at the next open or save, while holding the lock.
+
 A notes file whose content cannot be read (not UTF-8, not JSON, not the shape above) is never
 overwritten: the store moves it aside (``notes.json.unreadable-20261121-120501``), starts with no notes
 and says where the old file went in ``NoteStore.message``. A file that cannot be opened at all (no
-permission) or was written by a newer kato-tui raises NotesError instead: its content may be fine.
+permission), is not a regular file (a FIFO or a device would be read forever), is over MAX_SIZE or was
+written by a newer kato-tui raises NotesError instead: its content may be fine, or not ours.
 """
 
 from __future__ import annotations
@@ -51,12 +59,14 @@ import json
 import os
 import stat
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from filelock import FileLock, Timeout
 from platformdirs import user_data_dir
 from rapidfuzz import fuzz
 
@@ -65,6 +75,9 @@ from tui.core.model import Article, Corpus, Note, Span
 
 FORMAT = "kato-tui-notes"
 VERSION = 1
+MAX_SIZE = 64 * 2**20
+"""The largest notes file read, in bytes: ten thousand long notes fit in a few MB, and a bigger file is
+someone else's (a disk image, a log) that `--notes` was pointed at by mistake."""
 CONTEXT = 32
 """Characters of context kept either side of a passage (TextQuoteSelector prefix and suffix)."""
 
@@ -234,7 +247,8 @@ def _settled(note: Note, body: str, starts: list[int]) -> Anchor | None:
     """The anchor when the exact copies alone decide it, before any fuzzy search: the only copy when it
     is at the old position or long enough to be the passage wherever it is (a near copy beside it,
     such as a false start, is not the passage), or the copy at the old position when no other sits
-    better between the note's neighbours (a copy of a short quote may have moved onto it)."""
+    even slightly better between the note's neighbours (a copy may have moved onto it: then the
+    scoring below picks the better copy, or calls them ambiguous when they are too close to tell)."""
     length, here = len(note.exact), Anchor("exact", Span(note.article, note.start, note.end), 100.0)
     if starts == [note.start]:
         return here
@@ -244,7 +258,7 @@ def _settled(note: Note, body: str, starts: list[int]) -> Anchor | None:
     if note.start not in starts:
         return None
     scores = {start: _score(note, body, start, start + length, exact=True).score for start in starts}
-    if scores[note.start] < max(scores.values()) - TIE:
+    if scores[note.start] < max(scores.values()):
         return None
     return here
 
@@ -468,7 +482,7 @@ def dumps(data: object) -> str:
 def read_notes(path: Path) -> tuple[Note, ...]:
     """The notes in a notes file; none when it does not exist. NotesError when it cannot be read."""
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except FileNotFoundError:
         return ()
     except OSError as error:
@@ -478,6 +492,36 @@ def read_notes(path: Path) -> tuple[Note, ...]:
     except UnicodeDecodeError as error:
         raise NotesError(path, f"not UTF-8 text (byte {error.start})", unreadable=True) from None
     return parse_notes(path, text)
+
+
+def read_limited(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_SIZE; NotesError for anything else (a FIFO or a
+    device would be read forever). Opened without blocking and checked on the open handle, so a file
+    swapped for a FIFO after a look at its name is caught too."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotesError(path, f"cannot be read: it is {_kind_of(info.st_mode)}, not a notes file")
+        if info.st_size > MAX_SIZE:
+            raise _too_big(path, info.st_size)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(MAX_SIZE + 1)
+    finally:
+        os.close(handle)
+    if len(data) > MAX_SIZE:
+        raise _too_big(path, len(data))
+    return data
+
+
+def _too_big(path: Path, size: int) -> NotesError:
+    return NotesError(path, f"is {size / 2**20:.0f} MB, more than a notes file can be ({MAX_SIZE // 2**20} MB): is it the right file?")
+
+
+def _kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def parse_notes(path: Path, text: str) -> tuple[Note, ...]:
@@ -645,15 +689,117 @@ def move_aside(path: Path, moment: dt.datetime) -> Path:
     return aside
 
 
+# Sharing the file --------------------------------------------------------------------------------
+
+LOCK_TIMEOUT = 10.0
+"""Seconds a save waits for another kato-tui's save of the same file; a save takes milliseconds."""
+STALE_AFTER = 3600.0
+"""Seconds after which a temporary file of a save is a leftover of one that was interrupted."""
+KEPT_ASIDE = "--- also written elsewhere ({modified}), kept here so that nothing is lost ---"
+"""Heads the older text of a note edited in two windows at once, appended to the newer text."""
+
+Stamp = tuple[int, int, int]
+"""What tells that a file changed: its modification time (ns), size and inode (a save makes a new file)."""
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """The file's stamp; None when there is no file."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside a notes file: ``.notes.json.lock``."""
+    return path.with_name(f".{path.name}.lock")
+
+
+def merge(base: dict[str, Note], mine: dict[str, Note], theirs: dict[str, Note]) -> dict[str, Note]:
+    """Two versions of the notes that both started from ``base``, joined note by note: a change made on
+    one side only is taken, a note added on either side is kept, a note deleted on one side and edited
+    on the other is kept, and one edited on both sides keeps both texts (see `reconcile`). The order
+    is theirs, then the notes only mine has."""
+    merged = {}
+    for note_id in {**theirs, **mine}:
+        note = _merge_one(base.get(note_id), mine.get(note_id), theirs.get(note_id))
+        if note is not None:
+            merged[note_id] = note
+    return merged
+
+
+def _merge_one(base: Note | None, mine: Note | None, theirs: Note | None) -> Note | None:
+    """One note of `merge`; None when it is deleted."""
+    if mine == theirs or theirs == base:
+        return mine
+    if mine == base:
+        return theirs
+    if mine is None or theirs is None:
+        # Deleted on one side, edited on the other: the edit says the note is still wanted.
+        return mine or theirs
+    return reconcile(mine, theirs)
+
+
+def reconcile(one: Note, other: Note) -> Note:
+    """A note edited in two places: the newer edit (by its modified stamp), the older text appended
+    under KEPT_ASIDE unless the newer already holds it, the tags of both."""
+    older, newer = sorted((one, other), key=lambda note: (note.modified, note.body, note.tags, note.start))
+    body = newer.body
+    if older.body.strip() and older.body not in newer.body:
+        body = f"{newer.body.rstrip()}\n\n{KEPT_ASIDE.format(modified=older.modified)}\n{older.body}".lstrip()
+    return replace(newer, body=body, tags=clean_tags(newer.tags + older.tags))
+
+
+def leftovers(path: Path, *, now: float | None = None) -> list[Path]:
+    """Temporary files of this notes file's saves (``.notes.json.<random>.tmp``) older than STALE_AFTER."""
+    prefix, moment = f".{path.name}.", time.time() if now is None else now
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        # mkstemp's random part is letters, digits and "_": a longer middle is another notes file's.
+        middle = name[len(prefix):-len(".tmp")] if name.startswith(prefix) and name.endswith(".tmp") else ""
+        if middle and all(char.isalnum() or char == "_" for char in middle) and _age(path.parent / name, moment) > STALE_AFTER:
+            found.append(path.parent / name)
+    return found
+
+
+def _age(path: Path, now: float) -> float:
+    try:
+        return now - os.stat(path, follow_symlinks=False).st_mtime
+    except OSError:
+        return 0.0
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Delete the stale temporary files of interrupted saves; the ones deleted. Call it holding the lock,
+    so that no save of a running kato-tui is writing one of them."""
+    removed = []
+    for leftover in leftovers(path):
+        with contextlib.suppress(OSError):
+            os.unlink(leftover)
+            removed.append(leftover)
+    return removed
+
+
 # The store ---------------------------------------------------------------------------------------
 
 
 class NoteStore:
-    """The notes of one corpus, saved to ``path`` at once after every change.
+    """The notes of one corpus, saved to ``path`` at once after every change, and shared safely with
+    any other kato-tui that has the same file open.
+
+    Each save holds the file's lock (``.notes.json.lock``), reads what is on disk, merges it with this
+    store's notes by id (see `merge`: the notes as last read or written are the common ancestor) and
+    writes the result, so a save never drops what another window saved. `refresh` takes in another
+    window's saves without writing; `changed_on_disk` tells cheaply when there is something to take in.
 
     ``message`` is None, or one line for the reader when the notes file could not be read and was
     moved aside (it names where). Opening raises NotesError when the file can be neither read nor
-    moved aside, or was written by a newer kato-tui.
+    moved aside, is not a regular file of at most MAX_SIZE, or was written by a newer kato-tui.
     """
 
     def __init__(self, path: Path, *, corpus: str = "", clock: Clock = utc_now) -> None:
@@ -662,7 +808,14 @@ class NoteStore:
         self.message: str | None = None
         self._clock = clock
         self._notes: dict[str, Note] = {}
+        self._base: dict[str, Note] = {}
+        """The notes as last read from or written to the file: what both sides of a merge started from."""
+        self._gone: dict[str, Note] = {}
+        """Notes another window deleted, kept so that an edit already begun here brings them back."""
+        self._seen: Stamp | None = None
+        self._lock = FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT)
         self._load()
+        self._tidy()
 
     @classmethod
     def for_corpus(cls, corpus: Corpus, path: Path | None = None, *, clock: Clock = utc_now) -> NoteStore:
@@ -670,21 +823,30 @@ class NoteStore:
         return cls(path if path is not None else default_notes_path(corpus), corpus=corpus_key(corpus), clock=clock)
 
     def _load(self) -> None:
+        self._seen = file_stamp(self.path)
         try:
             notes = read_notes(self.path)
         except NotesError as error:
             if not error.unreadable:
                 raise
             notes = ()
-            self.message = self._keep_aside(error)
+            aside = self._keep_aside(error)
+            self.message = f"{self.path}: {error.problem}; kept as {aside} (nothing in it is lost); starting with no notes"
         self._notes = {note.id: note for note in notes}
+        self._base = dict(self._notes)
 
-    def _keep_aside(self, error: NotesError) -> str:
+    def _keep_aside(self, error: NotesError) -> Path:
         try:
-            aside = move_aside(self.path, self._clock().astimezone())
+            return move_aside(self.path, self._clock().astimezone())
         except OSError as problem:
             raise NotesError(self.path, f"{error.problem}; and it cannot be moved aside ({problem.strerror or problem}), so it is left as it is") from None
-        return f"{self.path}: {error.problem}; kept as {aside} (nothing in it is lost); starting with no notes"
+
+    def _tidy(self) -> None:
+        """Delete what interrupted saves left, when no other kato-tui is saving (the lock is free at once)."""
+        if not leftovers(self.path):
+            return
+        with contextlib.suppress(Timeout, OSError), self._lock.acquire(timeout=0):
+            remove_leftovers(self.path)
 
     @property
     def notes(self) -> tuple[Note, ...]:
@@ -726,8 +888,8 @@ class NoteStore:
         return note
 
     def edit(self, note_id: str, *, body: str | None = None, tags: Iterable[str] | None = None) -> Note:
-        """Change a note's text or tags, stamp it modified and save."""
-        note = self._notes[note_id]
+        """Change a note's text or tags, stamp it modified and save; a note another window deleted meanwhile comes back."""
+        note = self._current(note_id)
         changes: dict[str, Any] = {"modified": timestamp(self._clock())}
         if body is not None:
             changes["body"] = body
@@ -738,24 +900,72 @@ class NoteStore:
     def retarget(self, note_id: str, article: Article, start: int, end: int) -> Note:
         """Point a note at ``article.body[start:end]`` (e.g. when the reader accepts a fuzzy or ambiguous
         anchor) and save; the note's text, tags and links stay."""
-        note = self._notes[note_id]
+        note = self._current(note_id)
         fields = selectors(article.body, start, end)
         return self._replace(replace(note, article=article.id, modified=timestamp(self._clock()), **fields))
 
     def delete(self, note_id: str) -> Note:
-        """Remove a note and save; the note removed."""
+        """Remove a note and save; the note removed. It stays if another window edited it meanwhile."""
         note = self._notes.pop(note_id)
         self.save()
         return note
 
+    def _current(self, note_id: str) -> Note:
+        """The note with this id, or the one another window deleted while it was being edited here."""
+        return self._notes[note_id] if note_id in self._notes else self._gone[note_id]
+
     def _replace(self, note: Note) -> Note:
         self._notes[note.id] = note
         self.save()
-        return note
+        return self._notes.get(note.id, note)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file changed since this store last read or wrote it (a stat: cheap enough to poll)."""
+        return file_stamp(self.path) != self._seen
+
+    def refresh(self) -> bool:
+        """Take in what other windows saved since (merged with this store's notes, nothing written);
+        whether the notes changed. NotesError when the file cannot be read (it is left as it is)."""
+        if not self.changed_on_disk():
+            return False
+        self._seen = file_stamp(self.path)
+        theirs = {note.id: note for note in read_notes(self.path)}
+        before = list(self._notes.items())
+        self._take(merge(self._base, self._notes, theirs), theirs)
+        return list(self._notes.items()) != before
 
     def save(self) -> None:
-        """Write every note to the file atomically; NotesError (one line) when it cannot be written."""
+        """Merge with what is on disk and write every note atomically, holding the file's lock;
+        NotesError (one line) when it cannot be written."""
         try:
-            write_atomic(self.path, notes_to_json(self._notes.values(), self.corpus))
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._lock:
+                merged = merge(self._base, self._notes, self._on_disk())
+                write_atomic(self.path, notes_to_json(merged.values(), self.corpus))
+                self._seen = file_stamp(self.path)
+                remove_leftovers(self.path)
+        except Timeout:
+            raise NotesError(self.path, f"could not be saved: another kato-tui has held its lock for over {LOCK_TIMEOUT:.0f} s; the last saved notes are intact") from None
+        except NotesError as error:
+            raise NotesError(self.path, f"could not be saved ({error.problem}); the file is left as it is") from None
         except OSError as error:
             raise NotesError(self.path, f"could not be saved ({error.strerror or error}); the last saved notes are intact") from None
+        self._take(merged, merged)
+
+    def _on_disk(self) -> dict[str, Note]:
+        """The notes in the file now, by id. A missing file (removed by hand) or one that cannot be read
+        (moved aside, named in ``message``) counts as unchanged since last read: nothing is dropped."""
+        try:
+            notes = read_notes(self.path)
+        except NotesError as error:
+            if not error.unreadable:
+                raise
+            self.message = f"{self.path}: {error.problem}; kept as {self._keep_aside(error)} (nothing in it is lost)"
+            return dict(self._base)
+        return {note.id: note for note in notes} if notes or self.path.exists() else dict(self._base)
+
+    def _take(self, merged: dict[str, Note], base: dict[str, Note]) -> None:
+        """Make the merged notes this store's, remembering those that went so an edit can bring them back."""
+        self._gone.update((note_id, note) for note_id, note in self._notes.items() if note_id not in merged)
+        # Copies: the store's notes change in place, its base must not change with them.
+        self._notes, self._base = dict(merged), dict(base)
