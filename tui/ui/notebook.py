@@ -7,12 +7,13 @@ keeps the anchors in step with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.model import Article, Corpus, Dispute, MatchGroup, Note, Span
-from tui.core.notes import Anchor, NotesError, NoteStore, anchor, anchor_notes, make_note
+from tui.core.notes import Anchor, NotesError, NoteStore, anchor_notes, make_note
 from tui.core.segment import sentences
 from tui.ui.render import Mark
 from tui.ui.widgets.article_view import ArticleView
@@ -63,9 +64,12 @@ class NoteBook:
         self.store = store
         self.error = error
         """One line saying why there is no store, when there is none."""
-        self.anchors: dict[str, Anchor] = anchor_notes(store.notes, corpus) if store is not None else {}
+        self.anchors: dict[str, Anchor] = {}
+        self._anchored: dict[str, Note] = {}
+        """The note each anchor was found for: a note changed since (here or in another window) is anchored again."""
         self._order = {article.id: index for index, article in enumerate(corpus.articles)}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._sync()
 
     @classmethod
     def open(cls, corpus: Corpus, path: Path | None) -> NoteBook:
@@ -117,20 +121,47 @@ class NoteBook:
         assert self.store is not None and draft.target is not None
         target = draft.target
         note = make_note(target.article, target.start, target.end, draft.body, tags=draft.tags, group=target.group, dispute=target.dispute)
-        self.anchors[note.id] = anchor(note, target.article.body)
-        self.store.add(note)
+        with self._syncing():
+            self.store.add(note)
         return note
 
     def edit(self, note_id: str, draft: Draft) -> Note:
         """Change a note's text and tags and save; NotesError when saving failed (the change is kept in memory)."""
         assert self.store is not None
-        return self.store.edit(note_id, body=draft.body, tags=draft.tags)
+        with self._syncing():
+            return self.store.edit(note_id, body=draft.body, tags=draft.tags)
 
-    def delete(self, note_id: str) -> None:
-        """Remove a note and save; NotesError when saving failed (the note is gone from memory)."""
+    def delete(self, note_id: str) -> bool:
+        """Remove a note and save; whether it is gone (a note another window edited meanwhile stays).
+        NotesError when saving failed (the note is gone from memory)."""
         assert self.store is not None
-        self.anchors.pop(note_id, None)
-        self.store.delete(note_id)
+        with self._syncing():
+            self.store.delete(note_id)
+        return note_id not in self.anchors
+
+    def refresh(self) -> bool:
+        """Take in the notes another window saved since; whether they changed. NotesError when the file cannot be read."""
+        if self.store is None or not self.store.refresh():
+            return False
+        self._sync()
+        return True
+
+    @contextmanager
+    def _syncing(self) -> Iterator[None]:
+        """Anchor the notes after a change, saved or not: a save also brings in what other windows saved."""
+        try:
+            yield
+        finally:
+            self._sync()
+
+    def _sync(self) -> None:
+        """Anchor the notes that are new or changed since they were last anchored; forget the ones gone."""
+        notes = {note.id: note for note in self.store.notes} if self.store is not None else {}
+        changed = [note for note in notes.values() if self._anchored.get(note.id) != note]
+        self.anchors.update(anchor_notes(changed, self.corpus))
+        self._anchored.update((note.id, note) for note in changed)
+        for gone in set(self.anchors) - set(notes):
+            del self.anchors[gone], self._anchored[gone]
 
     def get(self, note_id: str) -> Note:
         """The note with this id; KeyError if there is none."""

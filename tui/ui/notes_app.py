@@ -40,6 +40,8 @@ REMARKS = {
 """What the editor says under a passage that is not where the note left it."""
 NOTES_ACTIONS = {"annotate", "export", "toggle_notes"}
 """The actions that wait for the notes file to be read."""
+NOTES_POLL = 2.0
+"""Seconds between looks at the notes file for what another window saved (a stat; it is read only when it changed)."""
 
 
 class NotesApp(App[None]):
@@ -101,8 +103,24 @@ class NotesApp(App[None]):
             self._tell(notebook.message, severity="warning", timeout=15)
         if notebook.error:
             self._tell(f"Notes are off: {notebook.error}", severity="error")
+        else:
+            self.set_interval(NOTES_POLL, self._notes_poll, name="notes-poll")
         self._notes_changed()
         self.refresh_bindings()
+
+    def _notes_poll(self) -> None:
+        """Show the notes another window saved since: two readers on one story share the notes file."""
+        notebook = self.notebook
+        # Under a dialog the panel is not on screen to redraw: the next look after it closes takes them in.
+        if notebook is None or notebook.store is None or len(self.screen_stack) > 1 or not notebook.store.changed_on_disk():
+            return
+        try:
+            changed = notebook.refresh()
+        except NotesError as error:
+            self._tell(f"Another program changed the notes file, and it cannot be read: {error}", severity="warning", timeout=15)
+            return
+        if changed:
+            self._notes_changed()
 
     def _notes_changed(self) -> None:
         """Show the notes as they are now: the marks, the panel, the count."""
@@ -232,10 +250,14 @@ class NotesApp(App[None]):
 
         def answered(delete: bool | None) -> None:
             if delete:
-                self._saving(lambda: notebook.delete(event.note), "Note deleted")
+                self._saving(lambda: self._deleted(notebook, event.note), "Note deleted")
 
         first = next((line for line in note.body.splitlines() if line.strip()), "")
         self.push_screen(Confirm("Delete this note?", f"{self._outlet(note)}: {first or note.exact}"), answered)
+
+    def _deleted(self, notebook: NoteBook, note_id: str) -> None:
+        if not notebook.delete(note_id):
+            self._tell("The note is kept: it was edited in another window meanwhile.", severity="warning")
 
     def action_export(self, fmt: str | None = None) -> None:
         """Ask for a format and a file, then export the notes there in a worker."""
