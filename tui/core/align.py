@@ -228,7 +228,7 @@ def score_pair(a: Unit, b: Unit, weights: Weights) -> Edge | None:
     if words < 2 or (words == 2 and not (a.is_quote and b.is_quote)):
         ratio = fuzz.ratio(a.norm, b.norm, score_cutoff=90)
         return Edge(ratio, a.index, b.index) if ratio else None
-    ratio = fuzz.ratio(a.norm, b.norm)
+    ratio = fuzz.ratio(a.norm, b.norm, score_cutoff=70)  # below 70 no rule takes it: 0 (and a long one stops early)
     if ratio >= 90:
         return Edge(ratio, a.index, b.index)
     overlap, coverage, shared = _overlap(a, b, weights)
