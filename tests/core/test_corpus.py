@@ -413,6 +413,92 @@ def test_one_stray_byte_in_a_utf8_file_spoils_one_character_not_the_article(tmp_
     assert any("toi.txt" in warning and "byte 100" in warning for warning in corpus.warnings)
 
 
+
+EAST_ASIAN_SAMPLES = [
+    pytest.param(
+        "euc-kr",
+        "일본 재무장관은 미국 국채 보유가 무역 협상에서 카드가 될 수 있다고 말했다. 시장은 즉시 반응했다.\n",
+        "EUC-KR",
+        id="euc-kr-korean",
+    ),
+    pytest.param(
+        "gb18030",
+        "日本财务大臣加藤胜信表示，日本持有的美国国债可以成为贸易谈判中的一张牌。市场随即作出反应。\n",
+        "GB18030",
+        id="gb18030-chinese",
+    ),
+    pytest.param(
+        "big5",
+        "日本財務大臣加藤勝信表示，日本持有的美國國債可以成為貿易談判中的一張牌。\n",
+        "Big5",
+        id="big5-chinese",
+    ),
+    pytest.param(
+        "shift_jis",
+        "加藤財務相は、米国債の保有が貿易交渉のカードになり得ると述べた。市場はすぐに反応した。\n",
+        "Shift_JIS",
+        id="shift-jis-japanese",
+    ),
+    pytest.param(
+        "cp1251",
+        "Министр финансов Японии заявил, что облигации США могут стать козырем в торговых переговорах.\n",
+        "cp1251",
+        id="cp1251-russian",
+    ),
+]
+
+
+@pytest.mark.parametrize(("encoding", "text", "named"), EAST_ASIAN_SAMPLES)
+def test_east_asian_and_cyrillic_files_are_read_right(tmp_path, encoding, text, named):
+    """Korean, Chinese, Japanese and Russian text in a legacy charset comes out as written (not as
+    cp1252 gibberish), with a warning that names the file and the charset it was read as."""
+    article, warnings = load_one(tmp_path, text.encode(encoding), name="legacy.txt")
+    assert article.body == text
+    assert len(warnings) == 1
+    assert "legacy.txt" in warnings[0] and named in warnings[0]
+
+
+def test_east_asian_front_matter_is_read_too(tmp_path):
+    """An EUC-KR file's front matter is decoded with its body."""
+    text = "---\noutlet: 연합뉴스\ntitle: 일본 국채 카드\n---\n일본 재무장관은 미국 국채 보유가 카드가 될 수 있다고 말했다.\n"
+    article, _ = load_one(tmp_path, text.encode("euc-kr"), name="yonhap.txt")
+    assert (article.outlet, article.title) == ("연합뉴스", "일본 국채 카드")
+
+
+PLAIN = "The minister said the holdings could be a card in trade talks. " * 30
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [b"\x81", b"\x9d", b"\xff", b"\xe2\x80", b"\xc3\x28", b"\xf0\x9f\x98", b"\x8f\x90"],
+    ids=["undefined-in-cp1252", "another-undefined", "never-in-utf8", "cut-short", "lead-then-ascii", "emoji-cut-short", "two-stray"],
+)
+def test_plain_text_with_a_bad_sequence_stays_utf8(tmp_path, bad):
+    """An ASCII-only UTF-8 file with one bad sequence is not taken for another charset: the bad bytes
+    become \ufffd, the warning names the file and the byte, and every other character is as written."""
+    data = PLAIN.encode() + bad + PLAIN.encode()
+    article, warnings = load_one(tmp_path, data, name="damaged.txt")
+    assert article.body == data.decode("utf-8", errors="replace")
+    assert article.body.startswith(PLAIN + "\ufffd") and article.body.endswith(PLAIN)
+    assert len(warnings) == 1
+    assert "damaged.txt" in warnings[0] and f"byte {len(PLAIN)}" in warnings[0]
+
+
+def test_a_utf8_file_cut_short_in_its_last_character_stays_utf8(tmp_path):
+    """The first bytes of a character at the very end (a file cut short) are damage, not Windows-1252."""
+    article, warnings = load_one(tmp_path, PLAIN.encode() + "\u201c".encode()[:2], name="cut.txt")
+    assert article.body == PLAIN + "\ufffd"
+    assert "cut.txt" in warnings[0] and "\ufffd" in warnings[0]
+
+
+def test_a_long_cp1252_article_with_a_few_curly_quotes_is_cp1252(tmp_path):
+    """Few legacy bytes in a long file are still a Windows-1252 file when each is one character of it:
+    a quotation in curly quotes reads as one, not as two \ufffd."""
+    text = PLAIN * 5 + "\u201cIt could be a card,\u201d Kato said.\n"
+    article, warnings = load_one(tmp_path, text.encode("cp1252"), name="quotes.txt")
+    assert article.body == text
+    assert "Windows-1252" in warnings[0]
+
 # File names that are not UTF-8 ---------------------------------------------------------------------
 
 

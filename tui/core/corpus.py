@@ -20,11 +20,29 @@ FRONT_MATTER_KEYS = ("outlet", "title", "date", "url", "language", "note")
 _FENCE = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _SNIFF = 8192
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_OR_HIGH_BYTE = re.compile(_UTF8_MULTIBYTE.pattern + rb"|[\x80-\xff]")
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A date in a URL path: /2010/05/05/, 2007-04-09, 20120611 (a hint only: see article_date).
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(\d{2})\2(\d{2})(?!\d)")
+# What a warning calls the charsets the detector names by Python codec.
+_CHARSET_NAMES = {
+    "cp1252": "Windows-1252",
+    "cp949": "EUC-KR (Korean)",
+    "euc_kr": "EUC-KR (Korean)",
+    "gb18030": "GB18030 (Chinese)",
+    "gb2312": "GB2312 (Chinese)",
+    "gbk": "GBK (Chinese)",
+    "big5": "Big5 (Chinese)",
+    "big5hkscs": "Big5-HKSCS (Chinese)",
+    "cp932": "Shift_JIS (Japanese)",
+    "shift_jis": "Shift_JIS (Japanese)",
+    "euc_jp": "EUC-JP (Japanese)",
+    "euc_jis_2004": "EUC-JP (Japanese)",
+}
 BUNDLED_NAME = "Kato: Japan's US Treasury holdings as a card in trade talks"
 
 
@@ -139,7 +157,9 @@ def _url_dates(url: str | None) -> tuple[str, ...]:
 
 
 def decode(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
-    """UTF-8 text (a BOM is dropped); another charset is guessed and warned about; binary is refused."""
+    """UTF-8 text (a BOM is dropped), a few damaged bytes shown as U+FFFD; text in another charset
+    (Windows-1252, or EUC-KR, GB18030, Shift_JIS... as the detector finds) is decoded too; either
+    way with a warning naming the file. Binary is refused."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -147,38 +167,69 @@ def decode(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        if _mostly_utf8(data):
-            text = data.decode("utf-8", errors="replace")
-            message = f"{path}: not valid UTF-8 at byte {error.start}; the bad bytes show as \ufffd"
+        damaged = _damaged_utf8(data)
+        if damaged is not None:
+            text, bad = damaged
+            more = f" (and {bad - 1} more)" if bad > 1 else ""
+            message = f"{path}: not valid UTF-8 at byte {error.start}{more}; the bad bytes show as \ufffd"
         else:
             text, charset = _guess_charset(path, data, error)
-            message = f"{path}: not UTF-8; read as {charset} (save it as UTF-8 to be sure)"
+            message = f"{path}: not UTF-8; read as {_CHARSET_NAMES.get(charset, charset)} (save it as UTF-8 to be sure)"
     if warnings is not None:
         warnings.append(message)
     return text
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """Whether the file is UTF-8 with a few damaged bytes rather than text in another charset: its
-    well-formed multi-byte UTF-8 sequences outnumber the bytes that don't decode. (A legacy file's
-    curly quotes and accents are never well-formed UTF-8; a UTF-8 file's are.)"""
+def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
+    """The text of a UTF-8 file with a few damaged bytes (each bad sequence a U+FFFD) and how many there
+    are; None when the file is text in another charset.
+
+    UTF-8 when its well-formed multi-byte characters outnumber its bad sequences (a legacy file's
+    accents and curly quotes are never well-formed UTF-8; a UTF-8 file's are), or when the bad
+    sequences are a tiny share of the file (one in 500 bytes, or a single one) and are not what a
+    Western legacy file is made of.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     valid = len(_UTF8_MULTIBYTE.findall(data))
-    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    return valid > invalid
+    if bad < valid or (bad <= max(1, len(data) // 500) and not _western_bytes(data)):
+        return text, bad
+    return None
+
+
+def _western_bytes(data: bytes) -> bool:
+    """Whether the bytes that are not UTF-8 are several lone bytes, each a character of Windows-1252
+    (accents and curly quotes), rather than UTF-8 cut short (a lead byte and what follows it, or at
+    the end of the file) or bytes cp1252 leaves undefined. Only called when they are few."""
+    stray = {match.start() for match in _UTF8_OR_HIGH_BYTE.finditer(data) if len(match.group()) == 1}
+    alone = {at for at in stray if at - 1 not in stray and at + 1 not in stray and at + 1 < len(data)}
+    return len(stray) > 1 and alone == stray and not any(data[at] in _CP1252_UNDEFINED for at in stray)
 
 
 def _guess_charset(path: Path, data: bytes, error: UnicodeDecodeError) -> tuple[str, str]:
-    """Windows-1252 first (what most non-UTF-8 news text is), then whatever the detector finds."""
+    """Windows-1252 when the text reads as a Western language (what most non-UTF-8 news text is),
+    else whatever the detector finds (East Asian double-byte charsets, Cyrillic...), else Windows-1252
+    as a last resort."""
     try:
-        text = data.decode("cp1252")
-        if _looks_like_text(text):
-            return text, "cp1252"
+        western: str | None = data.decode("cp1252")
     except UnicodeDecodeError:
-        pass
+        western = None
+    if western is not None and _looks_like_text(western) and _looks_western(western):
+        return western, "cp1252"
     guess = from_bytes(data).best()
-    if guess is None or not _looks_like_text(str(guess)):
-        raise CorpusError(path, f"not UTF-8 text (byte {error.start}) and no other charset fits; save it as UTF-8")
-    return str(guess), guess.encoding
+    if guess is not None and _looks_like_text(str(guess)):
+        return str(guess), guess.encoding
+    if western is not None and _looks_like_text(western):
+        return western, "cp1252"
+    raise CorpusError(path, f"not UTF-8 text (byte {error.start}) and no other charset fits; save it as UTF-8")
+
+
+def _looks_western(text: str) -> bool:
+    """Whether the non-ASCII characters stand alone, as accents and curly quotes do in a Western
+    language: text in a double-byte or Cyrillic charset read as cp1252 is runs of them ("ÀÏº»")."""
+    foreign = sum(1 for char in text if ord(char) > 0x7F and not char.isspace())
+    in_runs = sum(len(run) for run in _NON_ASCII_RUN.findall(text))
+    return in_runs * 4 <= foreign
 
 
 def _looks_like_text(text: str) -> bool:
