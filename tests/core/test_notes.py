@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import json
 import os
+import re
 import stat
 import sys
 import time
@@ -26,6 +27,7 @@ from tui.core.notes import (
     NoteStore,
     anchor,
     anchor_notes,
+    check_notes_file,
     default_notes_path,
     lock_path,
     make_note,
@@ -530,6 +532,30 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path, 
     small.write_bytes(b"x" * 11)
     with pytest.raises(NotesError, match="more than a notes file can be"):
         read_notes(small)
+
+
+def test_check_notes_file_refuses_what_cannot_be_a_notes_file_before_opening_it(tmp_path: Path):
+    """For `--notes` before the reader starts: a FIFO, a folder and a huge file are refused; none at all, or a notes file, is fine."""
+    fifo, big = _fifo(tmp_path), tmp_path / "big.json"
+    with big.open("wb") as stream:
+        stream.truncate(MAX_SIZE + 1)
+    for path, problem in ((fifo, "a named pipe (FIFO)"), (tmp_path, "a folder"), (big, "more than a notes file can be")):
+        with pytest.raises(NotesError, match=re.escape(problem)) as failure:
+            check_notes_file(path)
+        assert failure.value.path == path
+    check_notes_file(tmp_path / "missing.json")
+    real = NoteStore(tmp_path / "real.json", clock=Clock())
+    real.new(article(), 0, 3)
+    check_notes_file(real.path)
+
+
+def test_json_nested_too_deeply_is_unreadable_not_a_crash(store_path: Path):
+    """Python's parser gives up on deep nesting with RecursionError: it is a broken notes file, kept aside."""
+    store_path.parent.mkdir(parents=True)
+    store_path.write_text("[" * 100_000, encoding="utf-8")
+    store = NoteStore(store_path, clock=Clock())
+    assert store.message is not None and "nested too deeply" in store.message
+    assert store.notes == () and not store_path.exists()
 
 
 def test_the_export_command_refuses_a_fifo_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]):

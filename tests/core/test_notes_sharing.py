@@ -111,10 +111,11 @@ def test_changed_on_disk_is_cheap_and_follows_other_saves(path: Path):
 
 
 def test_a_notes_file_removed_by_hand_drops_no_note(path: Path):
-    """A missing file is no one's delete: the next save writes every note again."""
+    """A missing file is no one's delete: a refresh keeps every note, the next save writes them all again."""
     one = _window(path)
     note = one.new(article(), *SPAN, "kept")
     path.unlink()
+    assert one.changed_on_disk() and one.refresh() is False and len(one) == 1
     other = one.new(article(), 0, 3, "new")
     assert _bodies(path) == {note.id: "kept", other.id: "new"}
 

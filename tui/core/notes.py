@@ -500,11 +500,7 @@ def read_limited(path: Path) -> bytes:
     swapped for a FIFO after a look at its name is caught too."""
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotesError(path, f"cannot be read: it is {_kind_of(info.st_mode)}, not a notes file")
-        if info.st_size > MAX_SIZE:
-            raise _too_big(path, info.st_size)
+        _check_file(path, os.fstat(handle))
         with os.fdopen(handle, "rb", closefd=False) as stream:
             data = stream.read(MAX_SIZE + 1)
     finally:
@@ -512,6 +508,25 @@ def read_limited(path: Path) -> bytes:
     if len(data) > MAX_SIZE:
         raise _too_big(path, len(data))
     return data
+
+
+def check_notes_file(path: Path) -> None:
+    """NotesError when something is at ``path`` that cannot be a notes file (a FIFO, a device, a folder,
+    a file over MAX_SIZE), so that ``--notes`` is refused before the reader starts; none is fine."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise NotesError(path, f"cannot be read ({error.strerror or error})") from None
+    _check_file(path, info)
+
+
+def _check_file(path: Path, info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise NotesError(path, f"cannot be read: it is {_kind_of(info.st_mode)}, not a notes file")
+    if info.st_size > MAX_SIZE:
+        raise _too_big(path, info.st_size)
 
 
 def _too_big(path: Path, size: int) -> NotesError:
@@ -530,6 +545,11 @@ def parse_notes(path: Path, text: str) -> tuple[Note, ...]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise NotesError(path, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})", unreadable=True) from None
+    except RecursionError:
+        raise NotesError(path, "not valid JSON (nested too deeply to read)", unreadable=True) from None
+    except ValueError as error:
+        # What the parser refuses past its syntax: a number of more than 4,300 digits, say.
+        raise NotesError(path, f"not valid JSON ({str(error).split(';')[0]})", unreadable=True) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotesError(path, f'not a kato-tui notes file (expected {{"format": "{FORMAT}", ...}})', unreadable=True)
     version = data.get("version")
@@ -929,7 +949,7 @@ class NoteStore:
         if not self.changed_on_disk():
             return False
         self._seen = file_stamp(self.path)
-        theirs = {note.id: note for note in read_notes(self.path)}
+        theirs = self._disk_notes()
         before = list(self._notes.items())
         self._take(merge(self._base, self._notes, theirs), theirs)
         return list(self._notes.items()) != before
@@ -953,15 +973,20 @@ class NoteStore:
         self._take(merged, merged)
 
     def _on_disk(self) -> dict[str, Note]:
-        """The notes in the file now, by id. A missing file (removed by hand) or one that cannot be read
-        (moved aside, named in ``message``) counts as unchanged since last read: nothing is dropped."""
+        """`_disk_notes` for a save: a file that cannot be read is moved aside (named in ``message``) and
+        counts as unchanged since last read."""
         try:
-            notes = read_notes(self.path)
+            return self._disk_notes()
         except NotesError as error:
             if not error.unreadable:
                 raise
             self.message = f"{self.path}: {error.problem}; kept as {self._keep_aside(error)} (nothing in it is lost)"
             return dict(self._base)
+
+    def _disk_notes(self) -> dict[str, Note]:
+        """The notes in the file now, by id; a missing file (removed by hand) counts as unchanged since
+        last read, so that no note is taken for deleted."""
+        notes = read_notes(self.path)
         return {note.id: note for note in notes} if notes or self.path.exists() else dict(self._base)
 
     def _take(self, merged: dict[str, Note], base: dict[str, Note]) -> None:
