@@ -74,3 +74,14 @@ def test_covered_agrees_with_summing_every_span() -> None:
         end = start + rng.randrange(300)
         every = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
         assert covered(spans, start, end) == every
+
+
+def test_a_read_more_line_after_every_paragraph_opens_the_tail_only_where_little_prose_follows() -> None:
+    """The prose after each marker is counted once from the end of the page, and still decides."""
+    paragraph = (
+        "The crews worked through the night to contain the blaze, which destroyed forty homes in the "
+        "valley and forced hundreds of families to flee as the winds picked up again on Monday, fire officials said on Tuesday."
+    )
+    body = "\n".join(f"{paragraph} ({i})\nRead more about item {i}" for i in range(6))
+    [(start, end)] = furniture(body)
+    assert body[start:].startswith("Read more about item 4") and end == len(body)

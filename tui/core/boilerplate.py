@@ -46,12 +46,13 @@ def furniture(body: str) -> list[tuple[int, int]]:
     """The (start, end) spans of the body that are page furniture, in order, not overlapping."""
     lines = _lines(body)
     marked = [False] * len(lines)
+    prose = _prose_after(body, lines)
     for index, (start, end) in enumerate(lines):
         text = body[start:end].strip()
         if not text:
             continue
         strong = _STRONG_TAIL_MARKERS.fullmatch(text)
-        if strong or (_TAIL_MARKERS.fullmatch(text) and _looks_like_tail(body, lines, index)):
+        if strong or (_TAIL_MARKERS.fullmatch(text) and _looks_like_tail(prose, index)):
             marked[index:] = [True] * (len(lines) - index)
             break
         if _LINE_MARKERS.fullmatch(text) or is_stamp_line(text):
@@ -61,11 +62,23 @@ def furniture(body: str) -> list[tuple[int, int]]:
     return _merge(lines, marked, body)
 
 
-def _looks_like_tail(body: str, lines: list[tuple[int, int]], index: int) -> bool:
+def _looks_like_tail(prose_after: list[int], index: int) -> bool:
     """A tail marker opens furniture only when little story prose follows it."""
-    after = [body[start:end].strip() for start, end in lines[index + 1 :]]
-    prose = sum(len(line) for line in after if len(line) > 200 and _TERMINAL.search(line))
-    return prose < 400
+    return prose_after[index] < 400
+
+
+def _prose_after(body: str, lines: list[tuple[int, int]]) -> list[int]:
+    """How many characters of story prose (long lines with a final stop) follow each line, worked
+    out once from the end: a page with a "Read more" line after every paragraph must not read the
+    rest of the page at each one."""
+    total = 0
+    prose = [0] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        prose[index] = total
+        line = body[lines[index][0] : lines[index][1]].strip()
+        if len(line) > 200 and _TERMINAL.search(line):
+            total += len(line)
+    return prose
 
 
 def _mark_teaser(body: str, lines: list[tuple[int, int]], marked: list[bool], index: int) -> None:
