@@ -76,6 +76,16 @@ def test_a_note_edited_in_both_windows_keeps_both_texts(path: Path):
     assert read_notes(path)[0].body.count("one's version") == 1, "a merged text is not appended again"
 
 
+def test_an_edit_that_emptied_a_note_leaves_no_empty_text_aside(path: Path):
+    """The older edit emptied the note: nothing to keep aside, no heading over nothing."""
+    one, two = _window(path), _window(path, minutes=10)
+    note = one.new(article(), *SPAN, "draft")
+    two.refresh()
+    one.edit(note.id, body="")
+    two.edit(note.id, body="final")
+    assert _bodies(path) == {note.id: "final"}
+
+
 def test_a_note_deleted_in_one_window_and_edited_in_the_other_is_kept(path: Path):
     """Whichever saves first: the edit says the note is still wanted."""
     one, two = _window(path), _window(path, minutes=10)

@@ -771,9 +771,9 @@ def reconcile(one: Note, other: Note) -> Note:
     return replace(newer, body=body, tags=clean_tags(newer.tags + older.tags))
 
 
-def leftovers(path: Path, *, now: float | None = None) -> list[Path]:
+def leftovers(path: Path) -> list[Path]:
     """Temporary files of this notes file's saves (``.notes.json.<random>.tmp``) older than STALE_AFTER."""
-    prefix, moment = f".{path.name}.", time.time() if now is None else now
+    prefix, moment = f".{path.name}.", time.time()
     try:
         names = os.listdir(path.parent)
     except OSError:
