@@ -188,3 +188,13 @@ def test_argparse_errors_show_undecodable_bytes_as_escapes(capsys):
     with pytest.raises(SystemExit):
         main(["sources", "one", os.fsdecode(b"two\xff")])
     assert "two\\xff" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("separator", ["\n", "\u2028", "\u2029", "\x85", "\x1e", "\r"], ids=repr)
+def test_an_error_naming_a_file_with_a_line_break_stays_one_line(tmp_path, capsys, separator):
+    """Whatever breaks a line (as str.splitlines sees it) in a bad file's name is shown as a symbol."""
+    folder = write_corpus(tmp_path, {f"evil{separator}name.txt": PNG, "other.txt": OTHER})
+    assert main(["sources", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1, err
+    assert "evil" in err and "name.txt" in err

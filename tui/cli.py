@@ -23,6 +23,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # overrides and isolates) or that UTF-8 cannot encode (lone surrogates, as file names that are not
 # UTF-8 give). JSON's own structure is ASCII, so any of them stands inside a string.
 _UNSAFE_IN_JSON = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# What still breaks a line once safe_text has made the controls visible: shown as ␤.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\n\u2028\u2029", "\u2424"))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -102,7 +104,7 @@ def one_line(message: str) -> str:
     """A message safe for the terminal and kept to one line, whatever the file names in it hold."""
     from tui.ui.render import safe_text
 
-    return safe_text(shown_name(message)).replace("\n", "\u2424")
+    return safe_text(shown_name(message)).translate(_LINE_BREAKS)
 
 
 def _warn(corpus: Corpus) -> None:
@@ -221,7 +223,7 @@ def run_screenshots(args: argparse.Namespace) -> int:
     from tui.ui.screenshots import save_screenshots
 
     for path in save_screenshots(corpus, args.directory):
-        print(path)
+        print(shown_name(str(path)))
     return 0
 
 
