@@ -198,3 +198,19 @@ def test_an_error_naming_a_file_with_a_line_break_stays_one_line(tmp_path, capsy
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1, err
     assert "evil" in err and "name.txt" in err
+
+
+def test_the_reader_refuses_a_notes_path_that_is_a_folder_before_it_starts(tmp_path):
+    """`kato-tui --notes FOLDER` exits 2 with one line naming it, in a real process, without opening the reader."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--notes", str(tmp_path)],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert str(tmp_path) in result.stderr and "a folder" in result.stderr

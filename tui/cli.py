@@ -212,6 +212,12 @@ def _write_output(path: Path, text: str) -> int:
 
 def run_open(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus)
+    if args.notes is not None:
+        from tui.core.notes import check_notes_file
+
+        # The reader opens its notes in a worker, where a folder or a FIFO only turns notes off:
+        # refuse what cannot be a notes file here, as one line.
+        check_notes_file(args.notes.expanduser())
     from tui.ui.app import make_app
 
     make_app(corpus, notes=args.notes).run()
