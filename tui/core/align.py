@@ -166,24 +166,53 @@ def candidate_pairs(units: list[Unit]) -> set[tuple[int, int]]:
         copies[unit.norm].append(unit.index)
     representatives = [units[members[0]] for members in copies.values()]
     pairs = {pair for members in copies.values() for pair in _across_articles(units, members, members)}
-    for left, right in _key_pairs(representatives):
+    home = {members[0]: _home(units, members) for members in copies.values()}
+    for left, right in _key_pairs(representatives, home):
         pairs.update(_across_articles(units, copies[units[left].norm], copies[units[right].norm]))
     return pairs
 
 
-def _key_pairs(units: list[Unit]) -> Iterable[tuple[int, int]]:
-    """Pairs of these units (by index) that share enough index keys."""
-    index: dict[str, list[int]] = defaultdict(list)
+def _home(units: list[Unit], copies: list[int]) -> int | None:
+    """The one article all these copies are in, or None when they are in several."""
+    articles = {units[index].article for index in copies}
+    return articles.pop() if len(articles) == 1 else None
+
+
+def _key_pairs(units: list[Unit], home: dict[int, int | None]) -> Iterable[tuple[int, int]]:
+    """Pairs of these units (by index) that share enough index keys, except two of one home
+    article (`home`: by unit index; None for copies in several), which make no pair across
+    articles. So only the keys of two homes are indexed, and a unit of a long article counts the
+    other articles' units of its keys, not the hundreds of its own article's."""
+    crossing = _crossing_keys(units, home)
+    usable: dict[str, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
     for unit in units:
-        for key in unit.keys:
-            index[key].append(unit.index)
-    usable = {key: posting for key, posting in index.items() if 2 <= len(posting) <= MAX_KEY_UNITS}
+        for key in unit.keys & crossing:
+            usable[key][home[unit.index]].append(unit.index)
     by_index = {unit.index: unit for unit in units}
     for unit in units:
-        shared = Counter(chain.from_iterable([usable[key] for key in unit.keys if key in usable]))
+        mine = home[unit.index]
+        shared = Counter(chain.from_iterable([
+            posting for key in unit.keys & crossing
+            for owner, posting in usable[key].items() if owner is None or owner != mine
+        ]))
         for other, count in shared.items():
             if other > unit.index and _enough(unit, by_index[other], count):
                 yield unit.index, other
+
+
+def _crossing_keys(units: list[Unit], home: dict[int, int | None]) -> set[str]:
+    """The keys held by 2 to MAX_KEY_UNITS units, not all of one home: the ones that can pair
+    two articles. Counted home by home (Counter, not a list per key: most keys have one unit)."""
+    by_home: dict[int | None, list[Unit]] = defaultdict(list)
+    for unit in units:
+        by_home[home[unit.index]].append(unit)
+    held: Counter[str] = Counter()
+    homes: Counter[str] = Counter()
+    for owner, members in by_home.items():
+        here = Counter(chain.from_iterable(unit.keys for unit in members))
+        held.update(here)
+        homes.update(here.keys() if owner is not None else dict.fromkeys(here, 2))
+    return {key for key, count in held.items() if 2 <= count <= MAX_KEY_UNITS and homes[key] >= 2}
 
 
 def _enough(first: Unit, second: Unit, shared_keys: int) -> bool:
