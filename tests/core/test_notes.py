@@ -605,3 +605,16 @@ def test_a_save_removes_stale_temporary_files_too(store: NoteStore, store_path: 
     store.new(article(), 0, 3)
     assert not stale.exists()
     assert _files(store_path.parent) == ["notes.json"]
+
+
+def test_a_lone_surrogate_in_a_note_makes_the_file_unreadable(tmp_path: Path) -> None:
+    """An id holding half of a UTF-16 pair is not text: the file is refused with a NotesError, so
+    the reader moves it aside and export stops with one line, instead of a crash in the JSON export."""
+    path = tmp_path / "notes.json"
+    good = NoteStore(path)
+    note = good.add(Note("n1", "a", "passage", "", "", 0, 7, "body"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text = json.dumps(data).replace(note.id, "\\ud800", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(NotesError, match="UTF-16"):
+        read_notes(path)

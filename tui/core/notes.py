@@ -57,6 +57,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import stat
 import tempfile
 import time
@@ -609,6 +610,16 @@ def _text(data: Any, key: str) -> str:
     value = data[key]
     if not isinstance(value, str):
         raise TypeError(f"{key} should be text")
+    return _whole(value, key)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(value: str, key: str) -> str:
+    """The text, unless it holds half of a UTF-16 pair (a "\\ud800" escape), which is not text."""
+    if _SURROGATE.search(value):
+        raise ValueError(f"{key} holds half of a UTF-16 pair (a \\ud800 escape), which is not text")
     return value
 
 
@@ -620,7 +631,7 @@ def _text_list(data: Any, key: str) -> list[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise TypeError(f"{key} should be a list of text")
-    return value
+    return [_whole(item, key) for item in value]
 
 
 def _offset(data: Any, key: str) -> int:
