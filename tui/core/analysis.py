@@ -8,10 +8,12 @@ from tui.core import boilerplate
 from tui.core.align import align
 from tui.core.disputes import find_disputes
 from tui.core.facts import extract_facts
-from tui.core.model import Analysis, Corpus, Segment
+from tui.core.model import Analysis, Corpus, Fact, Segment
 from tui.core.segment import segment
 
 Progress = Callable[[float, str], None]
+"""Told how far the analysis has got (0 to 1) and at which stage, between stages and article by
+article; whatever it raises stops the analysis there (the reader's worker stops it when it quits)."""
 
 
 def _quiet(fraction: float, stage: str) -> None:
@@ -20,12 +22,18 @@ def _quiet(fraction: float, stage: str) -> None:
 
 def analyse(corpus: Corpus, progress: Progress = _quiet) -> Analysis:
     """Segment every article, align what several sources share, find the facts and where they disagree."""
-    progress(0.0, "segmenting")
-    segments = {article.id: segment(article) for article in corpus.articles}
+    count = max(1, len(corpus.articles))
+    segments = {}
+    for number, article in enumerate(corpus.articles):
+        progress(0.3 * number / count, "segmenting")
+        segments[article.id] = segment(article)
     progress(0.3, "aligning")
     groups = align(corpus, segments)
-    progress(0.6, "finding facts")
-    facts = tuple(fact for article in corpus.articles for fact in extract_facts(article))
+    found_facts: list[Fact] = []
+    for number, article in enumerate(corpus.articles):
+        progress(0.6 + 0.25 * number / count, "finding facts")
+        found_facts.extend(extract_facts(article))
+    facts = tuple(found_facts)
     progress(0.85, "comparing facts")
     found = find_disputes(corpus, facts, groups, segments)
     progress(1.0, "done")

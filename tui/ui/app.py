@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 from tui.core.analysis import analyse
 from tui.core.corpus import load_corpus
 from tui.core.model import Analysis, Corpus
+from tui.ui.background import Job
 from tui.ui.commands import reader_commands
 from tui.ui.disputes import DisputeNavigator
 from tui.ui.matches import MatchNavigator
@@ -75,6 +76,8 @@ class KatoApp(NotesApp):
         """The disputes and the cursor over them, once the analysis is done."""
         self._last: Navigator | None = None
         """The navigator of the last jump: enter opens the details of its current item."""
+        self.analysis_job: Job[Analysis] | None = None
+        """The analysis running or run in the background."""
 
     def compose(self) -> ComposeResult:
         yield SourceBar(self.corpus.articles, id="sources")
@@ -93,10 +96,24 @@ class KatoApp(NotesApp):
         self._analyse()
         self._load_notes()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, name="analysis")
-    def _analyse(self) -> Analysis:
-        """Analyse the corpus off the event loop, so the reader paints and scrolls meanwhile."""
-        return analyse(self.corpus, lambda fraction, stage: self.post_message(self.AnalysisProgressed(fraction, stage)))
+    @work(exclusive=True, exit_on_error=False, name="analysis")
+    async def _analyse(self) -> Analysis:
+        """Analyse the corpus in a daemon thread, so the reader paints and scrolls meanwhile and q
+        quits at once: the analysis stops at its next progress report once nobody waits for it."""
+
+        def run(check: Callable[[], None]) -> Analysis:
+            def progress(fraction: float, stage: str) -> None:
+                check()
+                self.post_message(self.AnalysisProgressed(fraction, stage))
+
+            return analyse(self.corpus, progress)
+
+        self.analysis_job = Job(run, name="analysis")
+        return await self.analysis_job.result()
+
+    def on_unmount(self) -> None:
+        if self.analysis_job is not None:
+            self.analysis_job.stop()  # the app is closing: stop now, not when the worker's cancellation arrives
 
     def on_kato_app_analysis_progressed(self, event: AnalysisProgressed) -> None:
         if self.matches is None:

@@ -1,0 +1,79 @@
+"""Slow work in a daemon thread, which quitting never waits for and which stops when told to."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Cancelled(Exception):
+    """Raised by a job's check once its result is no longer wanted."""
+
+
+class Job(threading.Thread, Generic[T]):
+    """One run of `work(check)` in a daemon thread, awaited with `result()`.
+
+    A Textual thread worker runs in the event loop's executor, which the program waits for when it
+    exits: quitting during a long analysis would hang until the analysis ended. The interpreter
+    exits without waiting for a daemon thread; and once the job is stopped (`stop`, or the await
+    of its result cancelled), the work's next check raises Cancelled and the job ends, delivering
+    nothing.
+    """
+
+    def __init__(self, work: Callable[[Callable[[], None]], T], name: str) -> None:
+        super().__init__(name=name, daemon=True)
+        self.work = work
+        self.stopped = threading.Event()
+        """Set when the result is no longer wanted."""
+        self.finished = False
+        """Whether the work ran to its end rather than stopping at a check."""
+        self._deliver: Callable[[T | None, BaseException | None], None] = lambda result, error: None
+
+    def check(self) -> None:
+        """Raise Cancelled if the job was stopped: the work calls this between its steps."""
+        if self.stopped.is_set():
+            raise Cancelled
+
+    def stop(self) -> None:
+        """Tell the work to stop at its next check."""
+        self.stopped.set()
+
+    def run(self) -> None:
+        try:
+            result, error = self.work(self.check), None
+        except Cancelled:
+            return
+        except BaseException as raised:  # noqa: BLE001 - handed over, and reported by whoever awaits
+            result, error = None, raised
+        self.finished = error is None
+        self._deliver(result, error)
+
+    async def result(self) -> T:
+        """Start the job and wait for what the work returns (or raises); stop it if this is cancelled."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+
+        def settle(result: T | None, error: BaseException | None) -> None:
+            if future.done():
+                return  # cancelled meanwhile
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(result)  # type: ignore[arg-type]
+
+        def deliver(result: T | None, error: BaseException | None) -> None:
+            try:
+                loop.call_soon_threadsafe(settle, result, error)
+            except RuntimeError:
+                pass  # the event loop has closed: nobody is waiting
+
+        self._deliver = deliver
+        self.start()
+        try:
+            return await future
+        finally:
+            self.stop()
