@@ -456,11 +456,11 @@ class Generator:
     def story(self, number: int, size: int) -> Story:
         return Story(self, number, size)
 
-    def article(self, story: Story, outlet: str) -> tuple[str, str]:
-        """(title, body) of one outlet's article in the story."""
+    def article(self, story: Story, outlet: str, words: int | None = None) -> tuple[str, str]:
+        """(title, body) of one outlet's article in the story, of about `words` words (230-370 if None)."""
         rng = self.rng
         marks = ("“", "”") if rng.random() < 0.6 else ('"', '"')
-        target = rng.randint(230, 370)
+        target = rng.randint(230, 370) if words is None else words
         shared: list[str] = []
         for quote, who in story.quotes:
             if rng.random() < 0.55:
@@ -542,6 +542,37 @@ def generate_corpus(folder: Path, articles: int, seed: int = 20250502) -> dict[s
             written += 1
         stories += 1
     return {"articles": written, "words": words, "stories": stories}
+
+
+LONG_PREFIX = "long-"
+"""The folder of a corpus with one long article is named long-<MB>."""
+
+
+def generate_long_corpus(folder: Path, megabytes: float, seed: int = 20250502) -> dict[str, int]:
+    """Write two articles of one story into folder: one of about `megabytes` MB (a long transcript,
+    a live blog, a whole book of text pasted in) and one of the usual length."""
+    g = Generator(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    story = g.story(0, 2)
+    _, long_body = g.article(story, OUTLETS[0], words=int(megabytes * 1_000_000 / 6.5))
+    _, body = g.article(story, OUTLETS[1])
+    for name, outlet, text in (("long.txt", OUTLETS[0], long_body), ("usual.txt", OUTLETS[1], body)):
+        (folder / name).write_text(f"---\noutlet: {outlet}\ndate: {story.date}\n---\n{text}", encoding="utf-8")
+    return {"articles": 2, "words": len(long_body.split()) + len(body.split()), "bytes": len(long_body.encode())}
+
+
+def _is_long(result: dict) -> bool:  # type: ignore[type-arg]
+    """Whether a measured corpus is the one with a long article."""
+    return Path(result["corpus"]).name.startswith(LONG_PREFIX)
+
+
+def _label(result: dict) -> str:  # type: ignore[type-arg]
+    """How a measured corpus is named in the tables."""
+    if result["corpus"] == "bundled":
+        return "bundled story"
+    if _is_long(result):
+        return f"one {Path(result['corpus']).name.removeprefix(LONG_PREFIX)} MB article"
+    return f"generated {result['articles']}"
 
 
 # =============================================================================================
@@ -728,6 +759,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20250502)
     parser.add_argument("--keep", type=Path, help="write the generated corpora here and keep them")
     parser.add_argument("--profile", type=int, metavar="SIZE", help="cProfile one analyse() of SIZE articles instead")
+    parser.add_argument("--long", type=float, default=5.0, metavar="MB",
+                        help="also one article of MB megabytes beside a usual one (default 5; 0 for none)")
     parser.add_argument("--json", action="store_true", help="print the raw measurements as JSON too")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -744,7 +777,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, seed {args.seed}", flush=True)
 
     results = [_child("bundled", bundled_repeat)]
-    generation: dict[int, float] = {}
+    generation: dict[int | str, float] = {}
     with tempfile.TemporaryDirectory(prefix="kato-bench-") as tmp:
         base = args.keep or Path(tmp)
         for size in args.sizes:
@@ -757,12 +790,19 @@ def main(argv: list[str] | None = None) -> int:
             generation[size] = time.perf_counter() - t0
             results.append(_child(str(folder), repeat))
             print(f"  measured {size} articles", file=sys.stderr, flush=True)
+        if args.long:
+            folder = base / f"{LONG_PREFIX}{args.long:g}"
+            t0 = time.perf_counter()
+            generate_long_corpus(folder, args.long, args.seed)
+            generation[f"{args.long:g} MB"] = time.perf_counter() - t0
+            results.append(_child(str(folder), 1))
+            print(f"  measured one {args.long:g} MB article", file=sys.stderr, flush=True)
 
     rows = [["corpus", "articles", "words", "units", "pairs", "groups", "facts", "disputes", "load", "analyse best",
              "median", "runs", "py peak", "RSS peak"]]
     for result in results:
         stages = result["stages"]
-        label = "bundled story" if result["corpus"] == "bundled" else f"generated {result['articles']}"
+        label = _label(result)
         rows.append([
             label, f"{result['articles']:,}", f"{result['words']:,}",
             f"{stages.get('units', 0):,}", f"{stages.get('pairs', 0):,}", f"{result['groups']:,}",
@@ -778,11 +818,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = [["stages (one run)", *stage_names, "rest", "edges", "cross-story"]]
     for result in results:
         stages = result["stages"]
-        label = "bundled story" if result["corpus"] == "bundled" else f"generated {result['articles']}"
+        label = _label(result)
         if "times" not in stages:
             rows.append([label, *(["n/a"] * len(stage_names)), "n/a", "n/a", "n/a"])
             continue
-        cross = "-" if result["corpus"] == "bundled" else f"{stages['cross_story_groups']:,}"
+        cross = "-" if result["corpus"] == "bundled" or _is_long(result) else f"{stages['cross_story_groups']:,}"
         rest = max(0.0, min(result["analyse_s"]) - sum(stages["times"].values()))
         cells = [_ms(stages["times"][name]) if name in stages["times"] else "n/a" for name in stage_names]
         rows.append([label, *cells, _ms(rest), f"{stages['edges']:,}", cross])
@@ -792,16 +832,20 @@ def main(argv: list[str] | None = None) -> int:
           f"corpus generation: {', '.join(f'{n}: {_ms(t)}' for n, t in generation.items())}")
     for result in results[1:]:
         s = result["stages"]
-        if "wording" in s:
+        if "wording" in s and not _is_long(result):
             print(f"groups of {result['articles']}: {s['groups']:,} ({', '.join(f'{k} {v:,}' for k, v in sorted(s['wording'].items()))}), "
                   f"{s['members']:,} members, {s['cross_story_groups']:,} across two stories (spurious)")
+        if _is_long(result):
+            total = result["load_s"] + min(result["analyse_s"])
+            print(f"{_label(result)} beside a usual one: load + analyse {total:.1f} s "
+                  f"({result['words']:,} words, peak RSS {result['rss_peak_mb']:,.0f} MB)")
 
     print("\ntargets")
     verdicts = []
     bundled = statistics.median(results[0]["analyse_s"]) * 1000
     verdicts.append((f"bundled story analyse() median < {TARGET_BUNDLED_MS:.0f} ms", f"{bundled:.1f} ms",
                      bundled < TARGET_BUNDLED_MS))
-    by_size = {r["articles"]: r for r in results[1:]}
+    by_size = {r["articles"]: r for r in results[1:] if not _is_long(r)}
     if 1000 in by_size:
         r = by_size[1000]
         total = r["load_s"] + statistics.median(r["analyse_s"])
