@@ -3,10 +3,12 @@ and text without line breaks or full stops is read in bounded pieces."""
 
 from __future__ import annotations
 
+import re
 from random import Random
 
 from tui.core.disputes import SENTENCE_REACH, _groups_holding, _Sentences, _Within
 from tui.core.model import Fact, MatchGroup, Segment, Span
+from tui.core.names import Names, _find_word
 
 
 def random_spans(rng: Random, count: int, article: str = "a") -> list[Span]:
@@ -67,3 +69,19 @@ def test_a_sentence_without_full_stops_is_cut_some_way_either_side_of_the_fact()
         assert hi - lo <= 4 * SENTENCE_REACH
     lo, hi = sentences.around(Span("b", 600_000, 600_005))  # no sentence there: the line, cut too
     assert hi - lo <= 4 * SENTENCE_REACH and "\n" not in lines["b"][lo:hi]
+
+
+def test_a_word_is_mid_sentence_where_a_search_of_the_whole_body_finds_it_so() -> None:
+    """Names learns at once which capitalised words stand inside a sentence; each answer is the
+    one searching the body for that word gives."""
+    body = (
+        "Doe said the port would reopen. Officials said little, and Doe, who leads it, agreed. "
+        "Then Jean-Luc's team met Smith;  Brown and O'Neill  spoke. \"Fine,\" Lee said. Police arrived in Elm\u00a0Park, "
+        "after Kato. Reuters reported it 4 Reuters-style, then Acme.com and Zed"
+    )
+    names = Names(body)
+    words = set(re.findall(r"[A-Z][\w'’.-]*", body)) | {"Jean", "Acme", "Reu", "Park,"}
+    assert {word for word in words if names.mid_sentence(word)} == {
+        word for word in words if any(names._inside_sentence(at) for at in _find_word(body, word))
+    }
+    assert names.mid_sentence("Doe") and names.mid_sentence("Jean") and not names.mid_sentence("Officials")

@@ -344,10 +344,7 @@ def _date_of(match: re.Match[str], weekdays: set[int], hints: frozenset[str]) ->
 def _readings(match: re.Match[str]) -> list[str]:
     """The real dates a numeric date can be: one, or two when the order of day and month is open."""
     first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
-    if match.group("sep") == ".":
-        orders = [(second, first)]
-    else:
-        orders = [(first, second), (second, first)]
+    orders = [(second, first)] if match.group("sep") == "." else [(first, second), (second, first)]  # d.m.y always
     readings = [iso for month, day in orders if (iso := _iso(year, month, day)) is not None]
     return sorted(set(readings))
 

@@ -13,25 +13,26 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from dataclasses import replace
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from itertools import accumulate
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
-from tui.core.names import RUN, TITLES, looks_personal, name_of
 from tui.core.facts.dates import published_day, resolve
 from tui.core.facts.quantities import CURRENCIES, MEASURES
 from tui.core.facts.vague import VAGUE
+from tui.core.model import Corpus, Dispute, Fact, MatchGroup, Quantity, Segment, Span, Version
+from tui.core.names import RUN, TITLES, looks_personal, name_of
 from tui.core.roles import Role, act_words, role
 from tui.core.segment import with_quote_sentences
-from tui.core.values import readable
-from tui.core.wordlists import families, heads, words as word_list
 from tui.core.text import STOPWORDS, content_words, fold_spelling, normalise, singular, stem, words
+from tui.core.values import readable
+from tui.core.wordlists import families, heads
+from tui.core.wordlists import words as word_list
 
 _SURFACE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _WEEKDAY = re.compile(r"(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
@@ -536,14 +537,14 @@ def _subject_phrase(corpus: Corpus, facts: list[Fact]) -> str:
         for word in set(fact.subject.split()):
             counts[word] += 1
     common = {word for word, count in counts.items() if count * 2 >= len(facts)}
-    first = facts[0]
-    body = corpus.article(first.span.article).body
-    around = body[max(0, first.span.start - 80) : first.span.end + 80]
+    lead = facts[0]
+    body = corpus.article(lead.span.article).body
+    around = body[max(0, lead.span.start - 80) : lead.span.end + 80]
     surface = [word for word in _SURFACE.findall(around) if stem(word.lower()) in common]
-    first: dict[str, str] = {}
+    once: dict[str, str] = {}
     for word in surface:
-        first.setdefault(word.lower(), word)  # "Youths ... youths": once
-    return " ".join(first.values())
+        once.setdefault(word.lower(), word)  # "Youths ... youths": once
+    return " ".join(once.values())
 
 
 # Dates ------------------------------------------------------------------------------------------
@@ -565,7 +566,8 @@ def _date_disputes(facts: Sequence[Fact], groups: Sequence[MatchGroup], outlets:
         if index in group_of:
             buckets[("group", group_of[index])].append(fact)
         elif fact.subject and not _WEEKDAY.fullmatch(fact.value):
-            buckets[("subject", *sorted(set(fact.subject.split())))].append(fact)
+            key = ("subject", *sorted(set(fact.subject.split())))
+            buckets[key].append(fact)
     order = {article: index for index, article in enumerate(outlets)}
     disputes = []
     for key, found in buckets.items():
@@ -747,16 +749,15 @@ def _same_remark_elsewhere(
     for article in segments:
         if article in group.articles or article not in quoting:
             continue
-        candidates = [
+        fitting = [
             (quote, normalised)
             for quote, quote_stems, normalised, length in quotes.of[article]
             if _one_person(quote.speaker, speaker)
             and length <= min(REMARK_WORDS, 1.5 * longest)
             and all(quote_stems & member for member in stems)
         ]
-        likeness = {id(q): sum(fuzz.token_sort_ratio(n, w) for w in wordings) / len(wordings) for q, n in candidates}
-        candidates = [q for q, _ in candidates]  # type: ignore[misc]
-        best = max(candidates, key=lambda q: likeness[id(q)], default=None)
+        likeness = {id(q): sum(fuzz.token_sort_ratio(n, w) for w in wordings) / len(wordings) for q, n in fitting}
+        best = max((q for q, _ in fitting), key=lambda q: likeness[id(q)], default=None)
         if best is not None and likeness[id(best)] >= REMARK_LIKENESS:
             found.append(best)
     return found
@@ -851,10 +852,10 @@ def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantiti
         before = quantities.sentences.around(Span(fact.span.article, max(0, start - 2), max(0, start - 2)))
         if not _of_this_story(bodies[fact.span.article], (min(before[0], start), end), common, own):
             continue  # neither its sentence nor the one before names anyone of this story: another event
-        found = role(bodies[fact.span.article], _comma_part(bodies[fact.span.article], quantities.sentences.around(fact.span), fact.span),
-                     fact.span.start, fact.span.end, "place", before=PLACE_ACT_BEFORE)
-        if found.act:
-            by_act[found.act].append(fact)
+        part = _comma_part(bodies[fact.span.article], quantities.sentences.around(fact.span), fact.span)
+        placed = role(bodies[fact.span.article], part, fact.span.start, fact.span.end, "place", before=PLACE_ACT_BEFORE)
+        if placed.act:
+            by_act[placed.act].append(fact)
     disputes = []
     for act, found in by_act.items():
         first = _one_per_source(found, order)

@@ -40,6 +40,9 @@ _POSSESSIVES = ("’s", "'s")
 _INITIAL = re.compile(rf"(?:[{UPPER}]\.)+")
 
 
+_TOKEN_AFTER_SPACE = re.compile(r"(?<=[ \u00a0])\S+")
+
+
 def _find_word(text: str, word: str) -> Iterable[int]:
     """The offsets where `word` stands as a whole word in text."""
     at = text.find(word)
@@ -102,6 +105,7 @@ class Names:
         self.full: dict[str, tuple[str, ...]] = {}
         self.ambiguous: set[str] = set()
         self._mid_sentence: dict[str, bool] = {}
+        self._inside: set[str] | None = None
         for run in self.runs:
             if 2 <= len(run.name) <= 4 and looks_personal(run.name):
                 self._learn(run.name)
@@ -125,8 +129,25 @@ class Names:
         """Whether the word is capitalised somewhere inside a sentence (a name), not only at the
         start of one, where any word is ("Officials said")."""
         if word not in self._mid_sentence:
-            self._mid_sentence[word] = any(self._inside_sentence(at) for at in _find_word(self.body, word))
+            if word[:1].isupper():
+                self._mid_sentence[word] = word in self._capitalised_inside()
+            else:
+                self._mid_sentence[word] = any(self._inside_sentence(at) for at in _find_word(self.body, word))
         return self._mid_sentence[word]
+
+    def _capitalised_inside(self) -> set[str]:
+        """Every capitalised word found inside a sentence, as _find_word would find it there: each
+        token after a space that _inside_sentence accepts, up to its end or to any character that
+        is not a letter or a digit ("Doe" of "Doe,", "Jean" and "Jean-Luc" of "Jean-Luc's"). Worked
+        out once: searching the body again for every name costs the body times the names."""
+        if self._inside is None:
+            self._inside = set()
+            for token in _TOKEN_AFTER_SPACE.finditer(self.body):
+                text = token.group()
+                if text[0].isupper() and self._inside_sentence(token.start()):
+                    self._inside.update(text[:k] for k in range(1, len(text)) if not text[k].isalnum())
+                    self._inside.add(text)
+        return self._inside
 
     def _inside_sentence(self, at: int) -> bool:
         """Whether offset `at` follows a lower-case word, a digit, a comma, or a quote that ends

@@ -56,7 +56,7 @@ class Role(NamedTuple):
 def _acts() -> tuple[dict[str, str], dict[str, str]]:
     """From data/acts.txt: each act word (folded) with the head of its family, and each head with
     the words a reason uses for it ("shoot (shot): ..." gives "shot")."""
-    text = resources.files("tui.core").joinpath("data", "acts.txt").read_text(encoding="utf-8")
+    text = (resources.files("tui.core") / "data" / "acts.txt").read_text(encoding="utf-8")
     families: dict[str, str] = {}
     labels: dict[str, str] = {}
     for line in text.splitlines():
@@ -166,7 +166,7 @@ def _qualifier(left: list[tuple[int, str]], right: list[tuple[int, str]]) -> fro
 @lru_cache(maxsize=1)
 def _tier_words() -> dict[str, frozenset[tuple[str, ...]]]:
     """Each tier of data/tiers.txt ("upper", "lower") and its words and two-word phrases, as tuples."""
-    text = resources.files("tui.core").joinpath("data", "tiers.txt").read_text(encoding="utf-8")
+    text = (resources.files("tui.core") / "data" / "tiers.txt").read_text(encoding="utf-8")
     found: dict[str, set[tuple[str, ...]]] = {}
     tier = ""
     for line in text.splitlines():

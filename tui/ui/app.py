@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.core.analysis import analyse
 from tui.core.corpus import load_corpus
-from tui.core.model import Analysis, Corpus
+from tui.core.model import Analysis, Corpus, Dispute, MatchGroup
 from tui.ui.background import Job
 from tui.ui.commands import reader_commands
 from tui.ui.disputes import DisputeNavigator
@@ -122,7 +122,7 @@ class KatoApp(NotesApp):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "analysis":
             return
-        if event.state == WorkerState.SUCCESS:
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
             self._analysed(event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
@@ -217,23 +217,24 @@ class KatoApp(NotesApp):
             return
         if navigator.current is None:
             self._step(navigator, 1)
-        if navigator is self.matches:
-            self.push_screen(MatchDetail(self.corpus, navigator.current, navigator.cursor.label))
-        elif self.disputes is not None:
-            self.push_screen(DisputeDetail(self.disputes, self.disputes.current, self.disputes.label))
+        current = navigator.current
+        if isinstance(current, MatchGroup):
+            self.push_screen(MatchDetail(self.corpus, current, navigator.cursor.label))
+        elif isinstance(current, Dispute) and self.disputes is not None:
+            self.push_screen(DisputeDetail(self.disputes, current, self.disputes.label))
 
     def _jump(self, navigator: Navigator) -> None:
         """Bring the current item's passages into view in every article that has one, and show where we are."""
         self._last = navigator
         self.query_one(Reader).reveal(navigator.offsets())
         self._show_marks()
-        screen = self.screen
+        screen, current = self.screen, navigator.current
         if navigator is self.disputes:
             self.query_one(DisputesPanel).highlight_item(navigator.cursor.index)
-            if isinstance(screen, DisputeDetail):
-                screen.show(navigator.current, navigator.label)
-        elif isinstance(screen, MatchDetail):
-            screen.show(navigator.current, navigator.cursor.label)
+            if isinstance(screen, DisputeDetail) and isinstance(current, Dispute):
+                screen.show(current, navigator.label)
+        elif isinstance(screen, MatchDetail) and isinstance(current, MatchGroup):
+            screen.show(current, navigator.cursor.label)
 
     def _show_marks(self) -> None:
         """Highlight the matches, the current dispute over them and the notes over both, and update the status."""

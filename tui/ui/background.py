@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -66,10 +67,8 @@ class Job(threading.Thread, Generic[T]):
                 future.set_result(result)  # type: ignore[arg-type]
 
         def deliver(result: T | None, error: BaseException | None) -> None:
-            try:
+            with contextlib.suppress(RuntimeError):  # the event loop has closed: nobody is waiting
                 loop.call_soon_threadsafe(settle, result, error)
-            except RuntimeError:
-                pass  # the event loop has closed: nobody is waiting
 
         self._deliver = deliver
         self.start()

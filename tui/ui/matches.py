@@ -74,10 +74,11 @@ class MatchNavigator(Navigator[MatchGroup]):
         for index, group in enumerate(self.groups):
             for member in group.members:
                 marks.setdefault(member.span.article, []).append(_mark(member, ArticleView.match_style(index)))
-        index = self.cursor.index
-        for member in self.groups[index].members if index is not None else ():
-            marks.setdefault(member.span.article, []).append(_mark(member, ArticleView.current_style(index)))
-            marks[member.span.article].append(_mark(member, ArticleView.CURRENT))
+        current = self.cursor.index
+        if current is not None:
+            for member in self.groups[current].members:
+                marks.setdefault(member.span.article, []).append(_mark(member, ArticleView.current_style(current)))
+                marks[member.span.article].append(_mark(member, ArticleView.CURRENT))
         return {article_id: tuple(article_marks) for article_id, article_marks in marks.items()}
 
 

@@ -87,9 +87,9 @@ class NotesApp(App[None]):
     @on(Worker.StateChanged)
     def _notes_worker_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.name == "notes" and event.state == WorkerState.SUCCESS:
+        if worker.name == "notes" and event.state == WorkerState.SUCCESS and worker.result is not None:
             self._notes_loaded(worker.result)
-        elif worker.name == "export" and event.state == WorkerState.SUCCESS:
+        elif worker.name == "export" and event.state == WorkerState.SUCCESS and worker.result is not None:
             self._tell(f"Exported the notes to {worker.result.path}", timeout=8)
         elif worker.name in {"notes", "export"} and event.state == WorkerState.ERROR:
             error = worker.error
@@ -173,16 +173,18 @@ class NotesApp(App[None]):
             return group_target(self.corpus, self.screen.group, focused)
         if isinstance(self.screen, DisputeDetail):
             return dispute_target(self.corpus, self.screen.dispute, focused)
-        item = self._last.current if self._last is not None else None
-        if isinstance(item, (MatchGroup, Dispute)):
-            spans = [span for span in self._last.spans(item) if span.article == focused]
+        last = self._last
+        item = last.current if last is not None else None
+        if last is not None and isinstance(item, (MatchGroup, Dispute)):
+            spans = [span for span in last.spans(item) if span.article == focused]
             if not spans or any(view.shows(span.start) for span in spans):
                 return group_target(self.corpus, item, focused) if isinstance(item, MatchGroup) else dispute_target(self.corpus, item, focused)
         return self.notebook.passage_at(view.article, view.reading_offset) if self.notebook is not None else None
 
     def _saved_new(self, draft: Draft | None) -> None:
-        if draft is not None and self.notebook is not None:
-            self._saving(lambda: self.notebook.add(draft), "Note saved")
+        notebook = self.notebook
+        if draft is not None and notebook is not None:
+            self._saving(lambda: notebook.add(draft), "Note saved")
 
     def _saving(self, change: Callable[[], object], done: str) -> None:
         """Make a change to the notes (the store saves it), tell the reader how it went, and show the notes."""

@@ -75,8 +75,9 @@ def _date_value(groups: dict[str, str | None]) -> str | None:
         last = _ymd(groups["y1"], str(_month(groups["m1"])), groups["d1b"])
         return f"{first}/{last}" if first and last and first < last else None
     for month, day, year in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
-        if groups[month]:
-            return _ymd(groups[year], str(_month(groups[month])), groups[day])
+        name = groups[month]
+        if name:
+            return _ymd(groups[year], str(_month(name)), groups[day])
     if groups["m3"]:
         return f"{_ym(groups['y3'], groups['m3'])}/{_ym(groups['y3'], groups['m4'])}"
     if groups["part"]:

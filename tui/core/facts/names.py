@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from tui.core.model import FactType
+
 # Names come from the name finder segment uses too, so that a person here is the person a quote is credited to.
 from tui.core.names import TITLES, Names, name_of
 from tui.core.text import STOPWORDS

@@ -194,8 +194,9 @@ def _parse(text: str, match: re.Match[str]) -> _Parsed | None:
 def _number(groups: dict[str, str | None]) -> tuple[Decimal, Decimal]:
     """The number written and its tolerance: half a unit of the last digit given (of the last
     non-zero digit of a whole number, at most 5% of it: round numbers are rounded)."""
-    if groups.get("fraction"):
-        value = Decimal(_FRACTIONS[fold(groups["fraction"])])
+    fraction = groups.get("fraction")
+    if fraction:
+        value = Decimal(_FRACTIONS[fold(fraction)])
         return value, value / 20
     if groups.get("article"):
         return Decimal(1), Decimal("0.05")
