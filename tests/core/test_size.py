@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from random import Random
 
+from tui.core.analysis import _Overlaps
 from tui.core.disputes import SENTENCE_REACH, _groups_holding, _Sentences, _Within
 from tui.core.model import Fact, MatchGroup, Segment, Span
 from tui.core.names import Names, _find_word
@@ -85,3 +86,13 @@ def test_a_word_is_mid_sentence_where_a_search_of_the_whole_body_finds_it_so() -
         word for word in words if any(names._inside_sentence(at) for at in _find_word(body, word))
     }
     assert names.mid_sentence("Doe") and names.mid_sentence("Jean") and not names.mid_sentence("Officials")
+
+
+def test_overlaps_tells_whether_a_passage_shares_a_character_with_a_shared_one() -> None:
+    rng = Random(3)
+    for _ in range(50):
+        spans = [(span.start, span.end) for span in random_spans(rng, 15)]
+        overlaps = _Overlaps(spans)
+        for span in random_spans(rng, 40):
+            every = any(Span("a", start, end).overlaps(span) for start, end in spans)
+            assert overlaps(span.start, span.end) == every

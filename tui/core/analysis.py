@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
+from itertools import accumulate
 
 from tui.core import boilerplate
 from tui.core.align import align
@@ -46,17 +48,32 @@ def analyse(corpus: Corpus, progress: Progress = _quiet) -> Analysis:
 def unique_passages(analysis: Analysis) -> dict[str, tuple[Segment, ...]]:
     """Each article's story sentences and quotes that no other source shares: in no matched group,
     and not page furniture (a related-stories list is unique to its page but says nothing)."""
-    shared: dict[str, list[Segment]] = {}
+    shared: dict[str, list[tuple[int, int]]] = {}
     for group in analysis.groups:
         for member in group.members:
-            shared.setdefault(member.span.article, []).append(member)
+            shared.setdefault(member.span.article, []).append((member.span.start, member.span.end))
     unique = {}
     for article in analysis.corpus.articles:
         furniture = boilerplate.furniture(article.body)
+        overlaps = _Overlaps(shared.get(article.id, []))
         unique[article.id] = tuple(
             segment
             for segment in analysis.segments.get(article.id, ())
             if not boilerplate.inside(furniture, segment.span.start, segment.span.end)
-            and not any(segment.span.overlaps(member.span) for member in shared.get(article.id, ()))
+            and not overlaps(segment.span.start, segment.span.end)
         )
     return unique
+
+
+class _Overlaps:
+    """Whether [start, end) shares a character with one of the spans: the spans by start, with the
+    furthest end reached so far, so one bisect answers (not a scan of every shared passage)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        count = bisect.bisect_left(self.starts, end)  # the spans that start before `end`
+        return count > 0 and self.reach[count - 1] > start
