@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from random import Random
 
+from tui.core.align import _overlapping, build_units
 from tui.core.analysis import _Overlaps
+from tui.core.corpus import load_corpus
 from tui.core.disputes import SENTENCE_REACH, _groups_holding, _Sentences, _Within
 from tui.core.model import Fact, MatchGroup, Segment, Span
 from tui.core.names import Names, _find_word
+from tui.core.segment import segment
 
 
 def random_spans(rng: Random, count: int, article: str = "a") -> list[Span]:
@@ -96,3 +99,14 @@ def test_overlaps_tells_whether_a_passage_shares_a_character_with_a_shared_one()
         for span in random_spans(rng, 40):
             every = any(Span("a", start, end).overlaps(span) for start, end in spans)
             assert overlaps(span.start, span.end) == every
+
+
+def test_the_units_overlapping_a_unit_are_those_of_its_article_sharing_a_character() -> None:
+    corpus = load_corpus()
+    units = build_units(corpus, {article.id: segment(article) for article in corpus.articles})
+    overlapping = _overlapping(units)
+    for unit in units:
+        every = {other.index for other in units
+                 if other is not unit and other.article == unit.article and other.segment.span.overlaps(unit.segment.span)}
+        assert set(overlapping[unit.index]) == every
+    assert any(overlapping.values())  # quotes inside their sentences

@@ -291,7 +291,7 @@ def _cluster(units: list[Unit], edges: list[Edge]) -> list[list[int]]:
     """Join edges strongest first into clusters with one unit per article and no passage twice."""
     cluster_of: dict[int, int] = {}
     members: dict[int, list[int]] = {}
-    claimed: dict[int, list[int]] = defaultdict(list)  # article -> clustered units
+    overlapping = _overlapping(units)
     # On a tie the pair of quotes goes first: a quote, not the sentence around it, is the passage.
     quotes = lambda e: units[e.left].is_quote + units[e.right].is_quote  # noqa: E731
     for edge in sorted(edges, key=lambda e: (-e.score, -quotes(e), e.left, e.right)):
@@ -301,26 +301,42 @@ def _cluster(units: list[Unit], edges: list[Edge]) -> list[list[int]]:
         joined = members.get(left, [edge.left]) + members.get(right, [edge.right])  # type: ignore[arg-type]
         if len({units[i].article for i in joined}) < len(joined):
             continue
-        if any(_claimed_elsewhere(units, units[i], claimed, cluster_of, {left, right}) for i in joined):
+        if any(_claimed_elsewhere(overlapping[i], cluster_of, {left, right}) for i in joined):
             continue
         cluster = edge.left if left is None else left
         members.pop(right, None)  # type: ignore[arg-type]
         members[cluster] = joined
         for unit in joined:
-            if unit not in cluster_of:
-                claimed[units[unit].article].append(unit)
             cluster_of[unit] = cluster
     return list(members.values())
 
 
-def _claimed_elsewhere(
-    units: list[Unit], unit: Unit, claimed: dict[int, list[int]], cluster_of: dict[int, int], allowed: set[int | None]
-) -> bool:
-    """Whether another cluster already holds a passage overlapping this unit."""
-    span = unit.segment.span
-    return any(
-        units[other].segment.span.overlaps(span) and cluster_of[other] not in allowed for other in claimed[unit.article]
-    )
+def _claimed_elsewhere(overlapping: list[int], cluster_of: dict[int, int], allowed: set[int | None]) -> bool:
+    """Whether another cluster already holds a passage overlapping this unit (`overlapping`: the
+    units of its article whose passages overlap it)."""
+    return any(other in cluster_of and cluster_of[other] not in allowed for other in overlapping)
+
+
+def _overlapping(units: list[Unit]) -> dict[int, list[int]]:
+    """For each unit, the other units of its article whose passages overlap it (a quote and the
+    sentence around it), found in one sweep by offset: asking every clustered unit of the article
+    instead costs the square of a long article's matches."""
+    found: dict[int, list[int]] = defaultdict(list)
+    by_article: dict[int, list[Unit]] = defaultdict(list)
+    for unit in units:
+        by_article[unit.article].append(unit)
+    for article_units in by_article.values():
+        article_units.sort(key=lambda unit: unit.segment.span.start)
+        open_: list[Unit] = []
+        for unit in article_units:
+            span = unit.segment.span
+            open_ = [other for other in open_ if other.segment.span.end > span.start]
+            for other in open_:
+                if other.segment.span.overlaps(span):
+                    found[unit.index].append(other.index)
+                    found[other.index].append(unit.index)
+            open_.append(unit)
+    return found
 
 
 def _same_words(units: list[Unit]) -> bool:
