@@ -181,22 +181,19 @@ def _home(units: list[Unit], copies: list[int]) -> int | None:
 def _key_pairs(units: list[Unit], home: dict[int, int | None]) -> Iterable[tuple[int, int]]:
     """Pairs of these units (by index) that share enough index keys, except two of one home
     article (`home`: by unit index; None for copies in several), which make no pair across
-    articles. So only the keys of two homes are indexed, and a unit of a long article counts the
-    other articles' units of its keys, not the hundreds of its own article's."""
+    articles. Only the keys of two homes are indexed: a unit of a long article counts units
+    behind the few keys it shares with other articles, not behind all of its own."""
     crossing = _crossing_keys(units, home)
-    usable: dict[str, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
+    index: dict[str, list[int]] = defaultdict(list)
     for unit in units:
         for key in unit.keys & crossing:
-            usable[key][home[unit.index]].append(unit.index)
+            index[key].append(unit.index)
     by_index = {unit.index: unit for unit in units}
     for unit in units:
         mine = home[unit.index]
-        shared = Counter(chain.from_iterable([
-            posting for key in unit.keys & crossing
-            for owner, posting in usable[key].items() if owner is None or owner != mine
-        ]))
+        shared = Counter(chain.from_iterable([index[key] for key in unit.keys & crossing]))
         for other, count in shared.items():
-            if other > unit.index and _enough(unit, by_index[other], count):
+            if other > unit.index and (mine is None or home[other] != mine) and _enough(unit, by_index[other], count):
                 yield unit.index, other
 
 
