@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import re
@@ -14,7 +13,7 @@ from typing import NoReturn
 
 from tui import __version__
 from tui.core.corpus import CorpusError, load_corpus, shown_name
-from tui.core.model import Analysis, Corpus, Note
+from tui.core.model import Analysis, Corpus
 from tui.core.notes import NotesError
 
 EXIT_BAD_INPUT = 2
@@ -151,14 +150,14 @@ def run_export(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus)
     _warn(corpus)
     from tui.core.export import export, export_date
-    from tui.core.notes import default_notes_path
+    from tui.core.notes import default_notes_path, read_notes
 
     notes_path = (args.notes or default_notes_path(corpus)).expanduser()
     if args.notes is not None and not notes_path.exists():
         raise NotesError(notes_path, "no such notes file")
     # Read only: an unreadable file stops the export and stays exactly as it is (the reader's store
     # is what moves such a file aside, with the user looking).
-    notes = _read_notes(notes_path)
+    notes = read_notes(notes_path)  # refuses bad JSON, deep nesting, huge numbers and half UTF-16 pairs as NotesError
     if args.output is not None and _same_file(args.output, notes_path):
         raise NotesError(args.output, "is the notes file itself: choose another output file")
     text = export(args.format, corpus, notes, date=export_date())
@@ -166,34 +165,6 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     return _write_output(args.output, text)
-
-
-def _read_notes(path: Path) -> tuple[Note, ...]:
-    """read_notes, with what Python's json parser itself refuses as one line naming the file."""
-    from tui.core.notes import read_notes
-
-    try:
-        notes = read_notes(path)
-    except RecursionError:
-        raise NotesError(path, "not valid JSON (nested too deeply to read)") from None
-    except ValueError as error:
-        # Past the checks read_notes makes: a number of more than 4,300 digits, say.
-        raise NotesError(path, f"not valid JSON ({str(error).split(';')[0]})") from None
-    for number, note in enumerate(notes, 1):
-        _check_text(path, number, note)
-    return notes
-
-
-def _check_text(path: Path, number: int, note: Note) -> None:
-    """Refuse a note whose text holds a lone surrogate (a \\ud800 escape in the JSON makes one): no
-    export format can encode it."""
-    for field in dataclasses.fields(note):
-        value = getattr(note, field.name)
-        for text in value if isinstance(value, tuple) else (value,):
-            half = _SURROGATE.search(text) if isinstance(text, str) else None
-            if half is not None:
-                problem = f"note {number}: its {field.name} holds \\u{ord(half.group()):04x}, half of a UTF-16 pair, which is not text"
-                raise NotesError(path, problem)
 
 
 def _same_file(one: Path, other: Path) -> bool:

@@ -15,11 +15,10 @@ import bisect
 import calendar
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from tui.core.text import STOPWORDS, stem
-from tui.core.wordlists import words
+from tui.core.wordlists import entries, words
 
 ACT_BEFORE = 8
 """How many words before a number its act may stand ("killed at least three people")."""
@@ -33,7 +32,7 @@ NAME_REACH = 12
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[A-Za-z]+)+|\d+(?:\.\d+)?\"|[^\W\d_]+(?:['’.-][^\W\d_]+)*|[;:()\[\]—–,]|[.!?](?=\s|$)")
 _CLAUSE_BREAK = frozenset(";:()[].!?")  # not dashes: they set off an apposition ("holdings—exceeding $1 trillion—")
 _QUALIFIER = re.compile(r"(\d+(?:\.\d+)?)(?:-([A-Za-z]+)|\")")
-_NOT_NAMES = frozenset(
+CALENDAR_WORDS = frozenset(
     word.lower() for word in (*calendar.month_name[1:], *calendar.day_name, *calendar.month_abbr[1:], *calendar.day_abbr)
 )
 
@@ -56,11 +55,9 @@ class Role(NamedTuple):
 def _acts() -> tuple[dict[str, str], dict[str, str]]:
     """From data/acts.txt: each act word (folded) with the head of its family, and each head with
     the words a reason uses for it ("shoot (shot): ..." gives "shot")."""
-    text = (resources.files("tui.core") / "data" / "acts.txt").read_text(encoding="utf-8")
     families: dict[str, str] = {}
     labels: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
+    for line in entries("acts.txt"):
         if ":" in line:
             head, words = line.split(":", 1)
             name, _, label = head.partition("(")
@@ -103,7 +100,7 @@ def role(body: str, sentence: tuple[int, int], start: int, end: int, unit: str, 
         frozenset(
             stem(text.lower().replace(".", ""))
             for token_start, text in [*left[:NAME_REACH], *right[:NAME_REACH]]  # the clause, nearest first
-            if token_start != first and text[:1].isupper() and text.lower().replace(".", "") not in STOPWORDS | _NOT_NAMES
+            if token_start != first and text[:1].isupper() and text.lower().replace(".", "") not in STOPWORDS | CALENDAR_WORDS
         ),
     )
 
@@ -166,11 +163,10 @@ def _qualifier(left: list[tuple[int, str]], right: list[tuple[int, str]]) -> fro
 @lru_cache(maxsize=1)
 def _tier_words() -> dict[str, frozenset[tuple[str, ...]]]:
     """Each tier of data/tiers.txt ("upper", "lower") and its words and two-word phrases, as tuples."""
-    text = (resources.files("tui.core") / "data" / "tiers.txt").read_text(encoding="utf-8")
     found: dict[str, set[tuple[str, ...]]] = {}
     tier = ""
-    for line in text.splitlines():
-        entry = line.split("#", 1)[0].strip().lower()
+    for line in entries("tiers.txt"):
+        entry = line.lower()
         if entry.startswith("[") and entry.endswith("]"):
             tier = entry[1:-1]
         elif entry and tier:

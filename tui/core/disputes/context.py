@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tui.core.facts.dates import published_day, resolve
 from tui.core.model import Corpus, Fact, MatchGroup, Segment, Span, Version
-from tui.core.roles import role
+from tui.core.roles import CALENDAR_WORDS, role
 from tui.core.text import STOPWORDS, stem
 from tui.core.values import readable
 
@@ -130,9 +130,6 @@ class _Quantities:
 
 COMMON_NAMES = 0.5
 """A name that this share of the articles write is the story's own ("Acme", "Riverton"): it tells no figures apart."""
-_CALENDAR_WORDS = frozenset(
-    name.lower() for name in (*calendar.month_name[1:], *calendar.day_name, *calendar.month_abbr[1:], *calendar.day_abbr)
-)
 
 
 def _common_names(corpus: Corpus) -> frozenset[str]:
@@ -142,7 +139,7 @@ def _common_names(corpus: Corpus) -> frozenset[str]:
     for article in corpus.articles:
         counts.update({
             stem(word.lower()) for word in _SURFACE.findall(article.body)
-            if word[0].isupper() and word.lower() not in STOPWORDS and word.lower() not in _CALENDAR_WORDS
+            if word[0].isupper() and word.lower() not in STOPWORDS and word.lower() not in CALENDAR_WORDS
         })
     return frozenset(name for name, count in counts.items() if count >= COMMON_NAMES * len(corpus.articles))
 

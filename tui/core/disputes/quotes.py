@@ -15,8 +15,9 @@ from tui.core.names import RUN, TITLES, looks_personal, name_of
 from tui.core.segment import with_quote_sentences
 from tui.core.text import content_words, fold_spelling, normalise, words
 
-_SAID = r"(?:said|says|told|added|explained|stated|announced|declared|insisted|warned)"
-_SAID_VERBS = "said|says|told|added|explained|stated|announced|declared|insisted|warned|vowed|promised|urged|called|denounced|condemned|expressed"
+_SAID_WORDS = "said|says|told|added|explained|stated|announced|declared|insisted|warned"
+_SAID = rf"(?:{_SAID_WORDS})"
+_SAID_VERBS = _SAID_WORDS + "|vowed|promised|urged|called|denounced|condemned|expressed"  # reporting, not quoting
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,})[\"“”«»„]")
 
 
