@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -29,7 +28,7 @@ def _place_disputes(corpus: Corpus, facts: Sequence[Fact], quantities: _Quantiti
     by_act: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         own = frozenset(stem(word.lower()) for word in _SURFACE.findall(fact.value))
-        if fact.type != "place" or own <= common or _abbreviated(bodies[fact.span.article], fact.span.end):
+        if fact.type != "place" or own <= common:
             continue
         start, end = quantities.sentences.around(fact.span)
         before = quantities.sentences.around(Span(fact.span.article, max(0, start - 2), max(0, start - 2)))
@@ -55,11 +54,6 @@ def _of_this_story(body: str, sentence: tuple[int, int], common: frozenset[str],
     """Whether the sentence names someone or something most articles name (besides `own`, the
     fact's own words): it tells this story, not another event told as background."""
     return bool(({stem(word.lower()) for word in _SURFACE.findall(body[sentence[0] : sentence[1]])} - own) & common)
-
-
-def _abbreviated(body: str, end: int) -> bool:
-    """Whether a name ends in an abbreviation's full stop ("in Mich. office shooting")."""
-    return bool(re.match(r"\.(?:,| +[a-z])", body[end : end + 4]))
 
 
 def _comma_part(body: str, sentence: tuple[int, int], span: Span) -> tuple[int, int]:

@@ -90,14 +90,16 @@ def _where_it_happened(body: str) -> Iterator[Candidate]:
 # "in Millbrook", "near Oak Falls": a capitalised name after a place preposition, not a possessive.
 _PLACE_AFTER = re.compile(r"\b(?:in|near|outside|around)[ \u00a0]+([A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){0,2})(?![\w'’-])")
 _NOT_PLACES = words("not_personal.txt")
+_ABBREVIATED = re.compile(r"\.(?:,| +[a-z])")
 
 
 def _places_after_prepositions(body: str) -> Iterator[Candidate]:
     """Place candidates the gazetteer does not know: the name after "in", "near", "outside" or
-    "around" ("boxed in his car on the highway in Millbrook"); not months, weekdays or sentence words."""
+    "around" ("boxed in his car on the highway in Millbrook"); not months, weekdays or sentence
+    words, nor an abbreviation before a lower-case word ("in Mich. office shooting")."""
     for match in _PLACE_AFTER.finditer(body):
         name = match.group(1)
-        if name.split()[0].lower() in _NOT_PLACES | _SENTENCE_WORDS:
+        if name.split()[0].lower() in _NOT_PLACES | _SENTENCE_WORDS or _ABBREVIATED.match(body, match.end(1)):
             continue
         yield Candidate(match.start(1), match.end(1), "place", name, None, 4)
 
