@@ -87,6 +87,21 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Link:
+    """Why two members of a group were joined: the named rule that took the pair and its evidence.
+
+    `left` and `right` index the group's members; `rule` is one of the alignment's rule names
+    ("same words", "excerpt", "reworded", "reported speech", "same speaker"); `reason` says it
+    for a reader ("reworded: 7 content words shared")."""
+
+    left: int
+    right: int
+    rule: str
+    reason: str
+    score: float
+
+
+@dataclass(frozen=True)
 class MatchGroup:
     """Passages from different articles that report the same quote or statement."""
 
@@ -95,6 +110,8 @@ class MatchGroup:
     wording: Wording
     score: float
     members: tuple[Segment, ...]
+    links: tuple[Link, ...] = ()
+    """The pairs of members the alignment judged the same, each with its rule: the evidence."""
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -180,6 +197,18 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Family:
+    """Articles that are copies of one text: most of their sentences are the same words.
+
+    `sources` are article ids in corpus order; `shared` is the share of sentences the copies
+    have in common (0-1); `wire` is the agency the text names ("Reuters"), else None."""
+
+    sources: tuple[str, ...]
+    shared: float
+    wire: str | None = None
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything the core works out about a corpus, for the reader and the CLI."""
 
@@ -191,3 +220,5 @@ class Analysis:
     """Points on which two or more sources disagree (d1, d2, ...)."""
     uncorroborated: tuple[Dispute, ...] = ()
     """Checkable claims only one source makes (u1, u2, ...): listed apart, never counted as disputes."""
+    families: tuple[Family, ...] = ()
+    """Sets of articles that are copies of one text (wire copy): each counts as one voice."""
