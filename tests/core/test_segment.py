@@ -261,8 +261,10 @@ SPEAKER_CASES = [
     ("attribution with a tail continues",
      "“It is smart,” said Martin Whetton of Westpac, quoted by Reuters. “They don’t have to do anything.”",
      "quote", "They don", "Martin Whetton"),
-    ("attribution does not continue into the next paragraph", KATO + '"We hold a card," Kato said.\n"Another."',
-     "quote", "Another", None),
+    ("attribution continues on the next line", KATO + '"We hold a card," Kato said.\n"Another."',
+     "quote", "Another", "Katsunobu Kato"),
+    ("attribution does not continue past a line of narration",
+     KATO + '"We hold a card," Kato said.\nMarkets fell.\n"Another."', "quote", "Another", None),
     ("attribution does not continue past another sentence",
      KATO + '"We hold a card," Kato said. Markets fell. "Another."', "quote", "Another", None),
     ("interrupted: first part", KATO + '"We hold a card," he said, "and we may use it."', "quote", "We hold",
@@ -304,8 +306,8 @@ SPEAKER_CASES = [
     ("asked is not speech when passive", "Kato Katsunobu was asked on Friday if Japan would sell.", "sentence",
      "Kato Katsunobu was", None),
     ("continued to is not speech", KATO + "Kato continued to press the point.", "sentence", "Kato continued", None),
-    ("role without a name", "Japan will not sell, its finance minister said on Sunday.", "sentence", "Japan will",
-     None),
+    ("role without a name is the speaker", "Japan will not sell, its finance minister said on Sunday.", "sentence",
+     "Japan will", "finance minister"),
     ("capitalised plural is no name", "Analysts said it could happen.", "sentence", "Analysts", None),
 ]
 
@@ -313,6 +315,63 @@ SPEAKER_CASES = [
 @pytest.mark.parametrize(("text", "kind", "starting", "speaker"), [case[1:] for case in SPEAKER_CASES],
                          ids=[case[0] for case in SPEAKER_CASES])
 def test_speakers(text: str, kind: str, starting: str, speaker: str | None) -> None:
+    segments = cut(text)
+    check_invariants(text, segments)
+    assert the(segments, kind, starting).speaker == speaker
+
+
+QUOTE_ACROSS_LINES_CASES = [
+    # (id, text, quote starts with, speaker)
+    ("closing mark on the next line, first part",
+     '"We will stay.\nWe will win," said Jane Roe, a nurse.', "We will stay", "Jane Roe"),
+    ("closing mark on the next line, last part",
+     '"We will stay.\nWe will win," said Jane Roe, a nurse.', "We will win", "Jane Roe"),
+    ("a line in between", 'Jane Roe spoke. She added: "We will stay.\nThis is all.\nWe will win."',
+     "This is all", "Jane Roe"),
+    ("the next paragraph opens the quote again",
+     'Jane Roe spoke. She added: "We will stay.\n\n"We will win."', "We will win", "Jane Roe"),
+    ("attribution before the next paragraph's part",
+     '"We will stay.\n"We will win," Roe said.', "We will stay", "Roe"),
+    ("an opener that never closes stays no quote", 'He said "we will stay.\nMarkets fell.\nThen.', "we will", None),
+]
+
+
+@pytest.mark.parametrize(("text", "starting", "speaker"), [case[1:] for case in QUOTE_ACROSS_LINES_CASES],
+                         ids=[case[0] for case in QUOTE_ACROSS_LINES_CASES])
+def test_a_quote_across_line_breaks_keeps_its_speaker(text: str, starting: str, speaker: str | None) -> None:
+    segments = cut(text)
+    check_invariants(text, segments)
+    if speaker is None:
+        assert not [seg for seg in segments if seg.kind == "quote" and seg.text.startswith(starting)]
+    else:
+        assert the(segments, "quote", starting).speaker == speaker
+
+
+ROLE_CASES = [
+    # (id, text, kind, segment text starts with, speaker)
+    ("role after a quote", '"Several minutes were lost," the army spokesman said.', "quote", "Several",
+     "army spokesman"),
+    ("role before a quote", 'A senior fire official told reporters: "We were late."', "quote", "We were",
+     "senior fire official"),
+    ("role after the verb", '"No comment," said a spokeswoman for the firm.', "quote", "No comment", "spokeswoman"),
+    ("a body speaks too", '"Nothing was done," the paper said.', "quote", "Nothing", "paper"),
+    ("a name beside the role wins", 'The head of the union, Jane Roe, said: "No."', "quote", "No", "Jane Roe"),
+    ("a role with no speech verb is no speaker", "The army spokesman left the room.", "sentence", "The army", None),
+    ("he after a role is that person",
+     'Jane Roe arrived. A police sergeant said the door was open. He asked not to be named.', "sentence",
+     "He asked", "police sergeant"),
+    ("he is never a body", 'Jane Roe arrived. "No," the ministry said. "Yes," he said.', "quote", "Yes",
+     "Jane Roe"),
+    ("age before the name", '"We lost," said 61-year-old Jane Roe, a nurse.', "quote", "We lost", "Jane Roe"),
+    ("a thousands comma in an apposition",
+     "Jane Roe, a nurse who earns 1,000 euros a month, said pay was low. \"No,\" she said.", "quote", "No",
+     "Jane Roe"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "starting", "speaker"), [case[1:] for case in ROLE_CASES],
+                         ids=[case[0] for case in ROLE_CASES])
+def test_roles_and_people(text: str, kind: str, starting: str, speaker: str | None) -> None:
     segments = cut(text)
     check_invariants(text, segments)
     assert the(segments, kind, starting).speaker == speaker
@@ -435,7 +494,7 @@ SEED_SPEAKERS = [
     ("trt", "quote", "The comments weren't meant", "Katsunobu Kato"),
     ("trt", "quote", "This has been our stance", "Katsunobu Kato"),
     ("trt", "sentence", "Kato in the interview added", "Katsunobu Kato"),
-    ("trt", "sentence", "Japan has no plans to threaten", None),
+    ("trt", "sentence", "Japan has no plans to threaten", "finance minister"),  # only its role names him
     ("unattributed", "quote", "It’s definitely a card we hold", "Katsunobu Kato"),
     ("unattributed", "quote", "This is no longer a polite negotiation", "Nicholas Smith"),
     ("unattributed", "quote", "national crisis.", "Shinzo Abe"),

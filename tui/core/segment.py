@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .model import Article, Segment, Span
 from .names import RUN, RUN_RE, TITLES, UPPER, Names, Run, name_of
+from .wordlists import words
 
 # ---------------------------------------------------------------------------------------------
 # Lines: neither a sentence nor a quote crosses a hard line break.
@@ -73,12 +74,18 @@ def _has_word(text: str, start: int, end: int) -> bool:
 
 
 class _Quote(NamedTuple):
-    """A direct quote: the marks' outer edges and the trimmed quoted words between them."""
+    """A direct quote: the marks' outer edges and the trimmed quoted words between them.
+
+    A quote that runs across line breaks is cut at each into parts, so that every part lies in
+    one line: a part without its opening mark (or its closing one) has its edge at the line's
+    edge, and ``joins`` marks a part that goes on from the quote before it.
+    """
 
     mark_start: int
     start: int
     end: int
     mark_end: int
+    joins: bool = False
 
 
 _DOUBLE_MARK = re.compile(r"``|''|[\"“”]")
@@ -112,17 +119,33 @@ def _double_opens(text: str, mark: re.Match[str], is_open: bool) -> bool:
     return mark.group() not in _TYPOGRAPHIC_CLOSE and not is_open
 
 
-def _double_quotes(text: str, lo: int, hi: int) -> list[_Quote]:
-    """Quotes in " “” `` '' marks within one block; an opener that never closes is dropped."""
+class _Marks(NamedTuple):
+    """The double quotes of one block, and its loose ends: an opener still open at the block's
+    end, and a closer before any opener (the end of a quote opened on an earlier line)."""
+
+    found: list[_Quote]
+    dangling: re.Match[str] | None
+    leading_close: re.Match[str] | None
+    first: re.Match[str] | None
+
+
+def _double_quotes(text: str, lo: int, hi: int) -> _Marks:
+    """Quotes in " “” `` '' marks within one block, and the marks left open."""
     found: list[_Quote] = []
     opened: re.Match[str] | None = None
+    first: re.Match[str] | None = None
+    leading_close: re.Match[str] | None = None
     for mark in _DOUBLE_MARK.finditer(text, lo, hi):
-        if _double_opens(text, mark, opened is not None):
+        opens = _double_opens(text, mark, opened is not None)
+        if first is None:
+            first = mark
+            leading_close = None if opens else mark
+        if opens:
             opened = mark  # a second opener means the first one never closed
         elif opened is not None:
             _keep(found, text, opened.start(), opened.end(), mark.start(), mark.end())
             opened = None
-    return found
+    return _Marks(found, opened, leading_close, first)
 
 
 def _single_opens(text: str, mark: re.Match[str]) -> bool:
@@ -161,9 +184,8 @@ def _keep(found: list[_Quote], text: str, mark_start: int, start: int, end: int,
         found.append(_Quote(mark_start, start, end, mark_end))
 
 
-def _block_quotes(text: str, lo: int, hi: int) -> list[_Quote]:
-    """Double-quoted passages, then single-quoted ones in the gaps between them (not nested)."""
-    doubles = _double_quotes(text, lo, hi)
+def _with_singles(text: str, lo: int, hi: int, doubles: list[_Quote]) -> list[_Quote]:
+    """The double-quoted passages of a block, and single-quoted ones in the gaps between them (not nested)."""
     singles: list[_Quote] = []
     gap_start = lo
     for quote in doubles:
@@ -173,9 +195,68 @@ def _block_quotes(text: str, lo: int, hi: int) -> list[_Quote]:
     return sorted(doubles + singles)
 
 
-def _find_quotes(text: str, blocks: Iterable[tuple[int, int]]) -> list[_Quote]:
-    """All quotes of the text, block by block, in order."""
-    return [quote for lo, hi in blocks for quote in _block_quotes(text, lo, hi)]
+MAX_QUOTED_LINES = 4
+"""A quote left open at a line's end goes on over at most this many further lines."""
+
+
+def _find_quotes(text: str, blocks: list[tuple[int, int]]) -> list[_Quote]:
+    """All quotes of the text, block by block, in order.
+
+    A quote may go on across line breaks: an opener left open at the end of a line continues on
+    the next lines, to a closing mark that comes before any opener ('"We will stay.' / 'We will
+    win," she said.'), or to a line that opens a quote of its own, as a paragraph that goes on
+    quoting the same person does. An opener that finds neither is dropped, as a stray mark.
+    """
+    marks = [_double_quotes(text, lo, hi) for lo, hi in blocks]
+    parts: dict[int, list[_Quote]] = {}  # block -> the parts of quotes that cross into it
+    joined: set[int] = set()  # blocks whose first quote goes on from the previous line's
+    for index, block in enumerate(marks):
+        if block.dangling is not None:
+            _carry(text, blocks, marks, index, parts, joined)
+    found: list[_Quote] = []
+    for index, ((lo, hi), block) in enumerate(zip(blocks, marks)):
+        extra = parts.get(index, [])
+        quotes = _with_singles(text, lo, hi, sorted(block.found + extra))
+        if index in joined and quotes:
+            quotes[0] = quotes[0]._replace(joins=True)
+        found += quotes
+    return found
+
+
+def _carry(text: str, blocks: list[tuple[int, int]], marks: list[_Marks], index: int,
+           parts: dict[int, list[_Quote]], joined: set[int]) -> None:
+    """Follow a quote left open at the end of block `index` over the next lines, and note its parts."""
+    opener = marks[index].dangling
+    assert opener is not None
+    pending = [(index, _Quote(opener.start(), opener.end(), blocks[index][1], blocks[index][1]))]
+    for later in range(index + 1, min(len(blocks), index + 2 + MAX_QUOTED_LINES)):
+        lo, hi = blocks[later]
+        block = marks[later]
+        if not _has_word(text, lo, hi):
+            continue  # a blank line between paragraphs
+        if block.leading_close is not None:
+            close = block.leading_close
+            pending.append((later, _Quote(lo, lo, close.start(), close.end())))
+            break
+        if block.first is not None:
+            if block.first.start() == _first_visible(text, lo, hi):
+                joined.add(later)  # the next paragraph opens a quote: the same voice goes on
+                break
+            return  # a line with other marks: the opener was a stray mark
+        pending.append((later, _Quote(lo, lo, hi, hi)))
+    else:
+        return
+    for position, (block_index, part) in enumerate(pending):
+        start, end = _trim(text, part.start, part.end)
+        if _has_word(text, start, end):
+            parts.setdefault(block_index, []).append(part._replace(start=start, end=end, joins=position > 0))
+
+
+def _first_visible(text: str, lo: int, hi: int) -> int:
+    """The offset of the first character of text[lo:hi] that is not a space."""
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo
 
 
 def quotes(text: str) -> list[tuple[int, int]]:
@@ -319,9 +400,25 @@ _VERB = (
     rf"|(?:{'|'.join(_NOT_BEFORE_TO)})\b(?![ ](?:to|for|up|off|out|down)\b)"
     rf"|(?:{'|'.join(v for v in _SPEECH_VERBS if v not in _NOT_BEFORE_TO)})\b(?![ ](?:for|up|off|out|down)\b))"
 )
-_WHO = rf"(?:(?P<pron>\b(?:[Hh]e|[Ss]he)\b)|(?P<run>{RUN}))"
+# A speaker named only by a role: "the army spokesman", "a senior fire department official",
+# "its finance minister", "the paper". People's roles are titles.txt and person_roles.txt (not the
+# abbreviations, which come before a name); bodies that speak as one are speaking_bodies.txt.
+PERSON_ROLES = frozenset(word for word in TITLES | words("person_roles.txt") if len(word) > 3 or word == "ceo")
+SPEAKING_BODIES = words("speaking_bodies.txt")
+_ROLE_NOUN = rf"(?:{'|'.join(sorted(PERSON_ROLES | SPEAKING_BODIES, key=len, reverse=True))})"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[\w-]+[’']s)"
+# The words between a determiner and the role: modifiers, never a function word of another phrase.
+_MODIFIER = r"(?:(?!(?:the|a|an|of|and|or|who|whom|which|that|to|in|on|at|for|with|by|from|was|is)\b)[\w’'-]+[ ])"
+_ROLE = rf"{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}?{_ROLE_NOUN})\b"
+# The role before a role noun that a speech clause follows (searched back from the noun's end).
+_ROLE_BEFORE = re.compile(rf"\b{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}{_ROLE_NOUN})$")
+_ROLE_WORD = re.compile(rf"\b{_ROLE_NOUN}\b")
+_AGE = r"(?:\d{1,3}-year-old[ ])?"  # said 61-year-old Jane Doe
+_WHO = rf"(?:(?P<pron>\b(?:[Hh]e|[Ss]he)\b)|(?P<run>{RUN})|{_ROLE})"
 _AFFILIATION = rf"(?:[ ](?:of|at|from)[ ]{RUN})?"  # Maria Lopez of Acme Capital
-_APPOSITION = r"(?:,[ ](?P<appos>[^,;\"“”\n]{1,80}?),|,)?"  # Tom Lee, strategist at Acme Securities,
+# Tom Lee, strategist at Acme Securities, / Jo Roe, a pensioner on 1,000 euros a month,
+_APPOSITION_WORDS = r"(?:[^,;\"“”\n]|(?<=\d),(?=\d{3}))"
+_APPOSITION = rf"(?:,[ ](?P<appos>{_APPOSITION_WORDS}{{1,80}}?),|,)?"
 _SETTING = r"(?:[ ](?:in|at|on|during|after|before)(?:[ ][\w’'-]+){1,3}?)?"  # Doe in the interview added
 _ADVERBS = r"(?:[ ](?:has|have|had|also|then|later|again|further|once|already|just|would|will|[a-z]+ly)){0,4}"
 _SPACES = r"[ \u00a0]*"
@@ -335,10 +432,10 @@ _PRONOUN = re.compile(r"[HhSs](?<![\w’'-].)(?:(?<=[Hh])e|(?<=[Ss])he)\b")  # c
 # Just after a quote: '"...," Doe said' / '"...," he said'.
 _AFTER_SUBJECT = re.compile(rf",?{_SPACES}{_WHO}{_TAIL}")
 # Verb first, just after a quote or a comma: '"...," said Smith' / ', said Doe.'
-_AFTER_VERB = re.compile(rf",?{_SPACES}{_VERB}[ ]{_WHO}")
-_INVERTED = re.compile(rf"[,”\"'’],?{_SPACES}{_VERB}[ ]{_WHO}")
+_AFTER_VERB = re.compile(rf",?{_SPACES}{_VERB}[ ]{_AGE}{_WHO}")
+_INVERTED = re.compile(rf"[,”\"'’],?{_SPACES}{_VERB}[ ]{_AGE}{_WHO}")
 _AFTER_RUN = re.compile(r",?[ \u00a0]+([a-z][\w’'-]*)")
-_AFTER_APPOSITION = re.compile(r",[ \u00a0][^,;\"“”\n]{1,80}?,[ \u00a0]+([a-z][\w’'-]*)")
+_AFTER_APPOSITION = re.compile(rf",[ \u00a0]{_APPOSITION_WORDS}{{1,80}}?,[ \u00a0]+([a-z][\w’'-]*)")
 _COORDINATED = re.compile(rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+[{UPPER}]")
 _COORDINATED_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]*,?[ \u00a0]+(?:and|or|&)[ \u00a0]+$")
 # Words after a name that show it is not the subject of a verb (Smith during, Doe, who).
@@ -354,7 +451,7 @@ _PREPOSITIONS = set(
 
 
 class _Said(NamedTuple):
-    """A speech clause: its extent, and who it names (a pronoun, or a capitalised run)."""
+    """A speech clause: its extent, and who it names (a pronoun, a capitalised run or a role)."""
 
     start: int
     end: int
@@ -362,14 +459,20 @@ class _Said(NamedTuple):
     pronoun: bool
     run: str = ""
     appos: str = ""
+    role: str = ""
 
 
 def _said(match: re.Match[str]) -> _Said:
     """A _Said from a match of a pattern holding _WHO (and maybe an apposition)."""
     pronoun = match.group("pron") is not None
-    who = "pron" if pronoun else "run"
+    who = "pron" if pronoun else "role" if match.group("role") else "run"
     return _Said(match.start(), match.end(), match.start(who), pronoun,
-                 match.group("run") or "", match.groupdict().get("appos") or "")
+                 match.group("run") or "", match.groupdict().get("appos") or "", match.group("role") or "")
+
+
+def _is_person_role(role: str) -> bool:
+    """Whether a role names a person (a spokesman) rather than a body (the ministry)."""
+    return role.rsplit(" ", 1)[-1].lower() in PERSON_ROLES
 
 
 def _first_of_overlapping(clauses: list[_Said]) -> list[_Said]:
@@ -413,12 +516,27 @@ class _Attribution:
         """Every speech clause outside quotes: a name or a pronoun, then a speech verb."""
         for run in self.names.runs:
             tail = _CLAUSE_TAIL.match(self.body, run.end)
+            if tail and self._inverted_after(run.end, tail):
+                continue  # "denied in March, said Doe": Doe speaks, not March
             if tail and run.words not in {("He",), ("She",)} and self._outside(run.start):
                 yield _Said(run.start, tail.end(), run.start, False, " ".join(run.words), tail.group("appos") or "")
         for pronoun in _PRONOUN.finditer(self.body):
             tail = _CLAUSE_TAIL.match(self.body, pronoun.end())
             if tail and self._outside(pronoun.start()):
                 yield _Said(pronoun.start(), tail.end(), pronoun.start(), True)
+        for noun in _ROLE_WORD.finditer(self.body):
+            tail = _CLAUSE_TAIL.match(self.body, noun.end())
+            if tail is None or not self._outside(noun.start()):
+                continue
+            role = _ROLE_BEFORE.search(self.body, max(0, noun.start() - 60), noun.end())
+            if role is not None:
+                yield _Said(role.start(), tail.end(), role.start("role"), False, "", tail.group("appos") or "",
+                            role.group("role"))
+
+    def _inverted_after(self, run_end: int, tail: re.Match[str]) -> bool:
+        """Whether a clause tail is a comma and a verb that a name follows: ", said Doe"."""
+        return (tail.group("appos") is None and self.body.startswith(",", run_end)
+                and _INVERTED.match(self.body, run_end) is not None)
 
     # -- people named as subjects, for he and she -------------------------------------------
 
@@ -431,10 +549,13 @@ class _Attribution:
                 if who is not None:
                     yield run.start, who
         for said in self.inverted:
-            if not said.pronoun:
+            if said.run:
                 who = self.names.person(*name_of(tuple(said.run.split())))
                 if who is not None:
                     yield said.who_start, who
+        for said in self.clauses + self.inverted:
+            if said.role and _is_person_role(said.role):
+                yield said.who_start, said.role  # "the spokesman said ... He added": he is the spokesman
 
     def _subject(self, run: Run) -> str | None:
         """The person a run names if it is the subject of what follows: a verb-like word comes
@@ -466,6 +587,8 @@ class _Attribution:
         """The speaker a clause names: a resolved pronoun or a name, titles stripped."""
         if said.pronoun:
             return self.resolve(said.who_start)
+        if said.role and not (said.appos and RUN_RE.fullmatch(said.appos)):
+            return said.role  # "the army spokesman said"; but "the head of the union, Jane Doe, said" names her
         if _COORDINATED_BEFORE.search(self.body, max(0, said.who_start - 60), said.who_start):
             return None  # "Doe and Smith said": two speakers, not one
         name, titled = name_of(tuple(said.run.split()))
@@ -512,31 +635,61 @@ class _Attribution:
         return bisect.bisect_right(self.block_starts, offset) - 1
 
     def _continues(self, quote: _Quote, attribution_end: int | None) -> bool:
-        """Whether a quote with no attribution of its own goes on from the previous quote in the
-        same paragraph: '"...," he said. "..."' (right after the attribution's sentence)."""
-        if attribution_end is None or self._block_of(attribution_end) != self._block_of(quote.mark_start):
+        """Whether a quote with no attribution of its own goes on from the previous quote: in the
+        same sentence, or opening the sentence right after the attribution's, in the same line or
+        on the next one ('"...," he said.' / '"..."'): each new voice is named, so an unnamed
+        quote that follows one right away is the same voice going on."""
+        if attribution_end is None:
             return False
         said_in = self._sentence_of(attribution_end - 1)
         quote_in = self._sentence_of(quote.mark_start)
-        return quote_in == said_in or (
-            quote_in == said_in + 1 and self.sentences[quote_in][0] == quote.mark_start
-        )
+        if quote_in == said_in:
+            return self._block_of(attribution_end) == self._block_of(quote.mark_start)
+        return quote_in == said_in + 1 and quote.mark_start <= self.sentences[quote_in][0] <= quote.start
+
+    def _chains(self) -> list[list[int]]:
+        """The quotes as utterances: the parts of a quote that runs across lines, together."""
+        chains: list[list[int]] = []
+        for i, quote in enumerate(self.quotes):
+            if quote.joins and chains:
+                chains[-1].append(i)
+            else:
+                chains.append([i])
+        return chains
 
     def quote_speakers(self) -> list[str | None]:
-        """The speaker of each quote, in order."""
-        speakers: list[str | None] = []
+        """The speaker of each quote, in order; every part of a quote across lines has the one
+        its attribution names, before its first part or after its last."""
+        speakers: list[str | None] = [None] * len(self.quotes)
         previous_end: int | None = None
-        for i, quote in enumerate(self.quotes):
-            after = self._after(quote)
-            said = after or self._lead_in(i)
+        previous: str | None = None
+        for chain in self._chains():
+            last = self.quotes[chain[-1]]
+            after = self._after(last) or self._trailing(last)
+            said = after or self._lead_in(chain[0])
             if said is not None:
-                speakers.append(self.who(said))
-            elif self._continues(quote, previous_end):
-                speakers.append(speakers[-1])
+                speaker = self.who(said)
+                previous_end = after.end if after else last.mark_end
+            elif self._continues(self.quotes[chain[0]], previous_end):
+                speaker = previous
+                previous_end = last.mark_end
             else:
-                speakers.append(None)
-            previous_end = after.end if after else None
+                speaker, previous_end = None, None
+            for i in chain:
+                speakers[i] = speaker
+            previous = speaker
         return speakers
+
+    def _trailing(self, quote: _Quote) -> _Said | None:
+        """The attribution that ends the quote's sentence after a comma: '"We heard shots," and
+        smelled smoke, said Jane Doe, 48.' / '"A case apart" because it "cheated," Doe said.'"""
+        sentence = self.sentences[self._sentence_of(quote.mark_start)] if self.sentences else (0, 0)
+        k = bisect.bisect_left(self.speech_starts, quote.mark_end)
+        if k >= len(self.speech) or self.speech_starts[k] >= sentence[1]:
+            return None
+        said = self.speech[k]
+        before = self.body[max(0, said.start - 3) : said.start].rstrip().rstrip(_CLOSERS)
+        return said if self.body[said.start] == "," or before.endswith(",") else None
 
     # -- sentences ---------------------------------------------------------------------------
 
