@@ -85,3 +85,26 @@ def test_a_read_more_line_after_every_paragraph_opens_the_tail_only_where_little
     body = "\n".join(f"{paragraph} ({i})\nRead more about item {i}" for i in range(6))
     [(start, end)] = furniture(body)
     assert body[start:].startswith("Read more about item 4") and end == len(body)
+
+
+QUOTES = (
+    '"We have waited for years and nobody has come to help us here," one farmer told reporters.\n'
+    '"The water took everything we had built since the last flood," another said on Monday.\n'
+    '"We will rebuild, but we need the roads open first," the village head said.\n'
+)
+
+
+def test_a_teaser_line_inside_the_story_is_furniture_by_itself() -> None:
+    """A "More from ...: <headline>" line before more of the story does not hide what follows it."""
+    body = f"{STORY}\nMore from Example News: Floods return to the northern valley\n{QUOTES}"
+    assert furniture_lines(body) == ["More from Example News: Floods return to the northern valley"]
+
+
+def test_a_teaser_line_with_only_headlines_after_it_opens_the_tail() -> None:
+    body = f"{STORY}\n{QUOTES}Read more: Floods return to the valley\nRoads close in the north\nA dam holds"
+    assert furniture_lines(body) == ["Read more: Floods return to the valley\nRoads close in the north\nA dam holds"]
+
+
+def test_a_bare_marker_still_opens_the_tail() -> None:
+    body = f"{STORY}\n{QUOTES}Related stories\nFloods return to the valley\nRoads close in the north"
+    assert furniture_lines(body) == ["Related stories\nFloods return to the valley\nRoads close in the north"]

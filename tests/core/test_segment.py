@@ -131,6 +131,9 @@ SENTENCE_CASES = [
      ["This sentence was wrapped at a fixed width\nby the editor and goes on.", "Another."]),
     ("hard-wrapped quote", "Kato Katsunobu said, “We do indeed hold a card and we\nmay use it,” on Friday.",
      ["Kato Katsunobu said, “We do indeed hold a card and we\nmay use it,” on Friday."]),
+    ("headline before a lower-case dateline", "Maker unveils a new laptop with a faster chip at its show\n"
+     "posted Jun 11th, 2012 at 1:23 PM", ["Maker unveils a new laptop with a faster chip at its show",
+                                          "posted Jun 11th, 2012 at 1:23 PM"]),
     ("short line before a lower-case line", "By Baba Umar\nupdated 3 hours ago",
      ["By Baba Umar", "updated 3 hours ago"]),
     ("CRLF", "Line one\r\nLine two.\r\n\r\nPara two.", ["Line one", "Line two.", "Para two."]),
@@ -375,6 +378,28 @@ def test_roles_and_people(text: str, kind: str, starting: str, speaker: str | No
     segments = cut(text)
     check_invariants(text, segments)
     assert the(segments, kind, starting).speaker == speaker
+
+
+UNSPOKEN_CASES = [
+    # (id, text, kind, segment text starts with)
+    ("headline", "Jane Roe says talks have failed\nTalks failed on Friday, Jane Roe said.", "sentence", "Jane Roe says"),
+    ("headline quote", 'Roe: "We will not sign"\nTalks failed, Jane Roe said.', "quote", "We will not"),
+    ("the article's title", "Lead.\nRoe says talks have failed, officials fear.\nTalks failed, Roe said.", "sentence",
+     "Roe says"),
+    ("heading", 'Talks failed, Jane Roe said.\nROE SAYS NO\n"No," she said.', "sentence", "ROE SAYS"),
+    ("caption", "Talks failed, Roe said.\nJane Roe said the talks were over. (Photo: Reuters)\nMore.", "sentence",
+     "Jane Roe said the"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "starting"), [case[1:] for case in UNSPOKEN_CASES],
+                         ids=[case[0] for case in UNSPOKEN_CASES])
+def test_headlines_headings_and_captions_have_no_speaker(text: str, kind: str, starting: str) -> None:
+    title = "Roe says talks have failed, officials fear."
+    segments = list(segment(Article(id="a", outlet="Test", body=text, title=title)))
+    check_invariants(text, segments)
+    assert the(segments, kind, starting).speaker is None
+    assert any(seg.speaker for seg in segments if not seg.text.startswith(starting))  # the story's own still speak
 
 
 def test_surname_maps_to_the_full_name_given_first() -> None:

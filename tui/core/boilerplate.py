@@ -29,6 +29,11 @@ _LINE_MARKERS = re.compile(
     r"|listen to (?:this )?article.*|sneak a peek at .*|stay informed with .*)",
     re.IGNORECASE,
 )
+# A tail marker that names one other story after a colon ("More from Acme: Floods in the north") is
+# a teaser: a line of furniture in the story, which opens the tail only when no story sentence follows.
+_TEASER = re.compile(r"[^:]{2,60}:\s*\S.{3,}")
+STORY_SENTENCE_WORDS = 8
+"""A line after a teaser with a final stop and at least this many words is the story going on."""
 _SYMBOLS_ONLY = re.compile(r"[^\w]+")
 _TERMINAL = re.compile(r"[.!?:\"'”’)\]]\s*$")
 
@@ -47,12 +52,18 @@ def furniture(body: str) -> list[tuple[int, int]]:
     lines = _lines(body)
     marked = [False] * len(lines)
     prose = _prose_after(body, lines)
+    story_after: list[bool] | None = None
     for index, (start, end) in enumerate(lines):
         text = body[start:end].strip()
         if not text:
             continue
         strong = _STRONG_TAIL_MARKERS.fullmatch(text)
         if strong or (_TAIL_MARKERS.fullmatch(text) and _looks_like_tail(prose, index)):
+            if not strong and _TEASER.fullmatch(text):
+                story_after = story_after or _story_after(body, lines)
+                if story_after[index]:
+                    marked[index] = True  # a teaser line inside the story
+                    continue
             marked[index:] = [True] * (len(lines) - index)
             break
         if _LINE_MARKERS.fullmatch(text) or is_stamp_line(text):
@@ -79,6 +90,17 @@ def _prose_after(body: str, lines: list[tuple[int, int]]) -> list[int]:
         if len(line) > 200 and _TERMINAL.search(line):
             total += len(line)
     return prose
+
+
+def _story_after(body: str, lines: list[tuple[int, int]]) -> list[bool]:
+    """Whether a story sentence (a final stop, STORY_SENTENCE_WORDS words or more) follows each line."""
+    seen = False
+    after = [False] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        after[index] = seen
+        line = body[lines[index][0] : lines[index][1]].strip()
+        seen = seen or (_TERMINAL.search(line) is not None and len(line.split()) >= STORY_SENTENCE_WORDS)
+    return after
 
 
 def _mark_teaser(body: str, lines: list[tuple[int, int]], marked: list[bool], index: int) -> None:

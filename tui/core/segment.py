@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from . import boilerplate
+from .dateline import is_stamp_line
 from .model import Article, Segment, Span
 from .names import RUN, RUN_RE, TITLES, UPPER, Names, Run, name_of
 from .wordlists import words
@@ -48,7 +50,11 @@ def _is_soft_wrap(text: str, line_start: int, line_end: int, next_start: int) ->
         return False
     line = text[line_start:line_end].strip().rstrip(_CLOSERS)
     # Page furniture is short ("By Baba Umar", "author"); a wrapped line has no final stop.
-    return len(line) >= _WRAPPED_LINE and line[-1] not in _TERMINAL + ":;"
+    if len(line) < _WRAPPED_LINE or line[-1] in _TERMINAL + ":;":
+        return False
+    # A headline goes on to its dateline on the next line ("posted Jun 11th, 2012 at 1:23 PM").
+    following_end = _LINE_BREAK.search(text, next_start)
+    return not is_stamp_line(text[next_start : following_end.start() if following_end else len(text)])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -712,22 +718,66 @@ class _Attribution:
 # ---------------------------------------------------------------------------------------------
 
 
+HEADING_WORDS = 12
+"""A line of at most this many words without a final stop is a heading (a section's title), not a sentence."""
+
+
+def _headings(body: str, blocks: list[tuple[int, int]], title: str | None) -> list[tuple[int, int]]:
+    """The headline and the headings of a body: the first line when it has no final stop, a line
+    that is the article's title, and short lines without a final stop ("BIGGEST PROTEST")."""
+    found: list[tuple[int, int]] = []
+    first = True
+    wanted = " ".join((title or "").split())
+    for lo, hi in blocks:
+        start, end = _trim(body, lo, hi)
+        if start == end:
+            continue
+        text = body[start:end]
+        unstopped = text.rstrip(_CLOSERS)[-1:] not in _TERMINAL
+        if (first and unstopped) or (wanted and " ".join(text.split()) == wanted) or (
+            unstopped and len(text.split()) <= HEADING_WORDS
+        ):
+            found.append((start, end))
+        first = False
+    return found
+
+
+def _unspoken(article: Article, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where nobody speaks, whatever the words say: headlines, headings and page furniture
+    (captions, datelines, bylines), as sorted spans."""
+    spans = sorted(_headings(article.body, blocks, article.title) + boilerplate.furniture(article.body))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def segment(article: Article) -> tuple[Segment, ...]:
     """Sentences and direct quotes of the article body, in order of start offset (quotes after
-    the sentence that contains them when they start at the same place)."""
+    the sentence that contains them when they start at the same place). Headlines, headings and
+    page furniture get no speaker ("Minister says no deal" is a headline, not his words)."""
     body = article.body
     blocks = _blocks(body)
     found = _find_quotes(body, blocks)
     spans = _find_sentences(body, blocks, found)
     attribution = _Attribution(body, found, spans, blocks)
     quote_speakers = attribution.quote_speakers()
+    unspoken = _unspoken(article, blocks)
+
+    def spoken(start: int, end: int, speaker: str | None) -> str | None:
+        return None if speaker is None or boilerplate.inside(unspoken, start, end) else speaker
+
     segments = [
         Segment(Span(article.id, start, end), "sentence", body[start:end],
-                attribution.sentence_speaker(start, end, quote_speakers))
+                spoken(start, end, attribution.sentence_speaker(start, end, quote_speakers)))
         for start, end in spans
     ]
     segments += [
-        Segment(Span(article.id, quote.start, quote.end), "quote", body[quote.start : quote.end], speaker)
+        Segment(Span(article.id, quote.start, quote.end), "quote", body[quote.start : quote.end],
+                spoken(quote.start, quote.end, speaker))
         for quote, speaker in zip(found, quote_speakers)
     ]
     segments.sort(key=lambda seg: (seg.span.start, seg.kind != "sentence", seg.span.end))
