@@ -37,6 +37,7 @@ TITLES = words("titles.txt")
 SENTENCE_WORDS = words("sentence_words.txt")
 NOT_PERSONAL = words("not_personal.txt")
 _POSSESSIVES = ("’s", "'s")
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}  # after a surname: the surname stays the short name
 _INITIAL = re.compile(rf"(?:[{UPPER}]\.)+")
 
 
@@ -107,8 +108,9 @@ class Names:
         self._mid_sentence: dict[str, bool] = {}
         self._inside: set[str] | None = None
         for run in self.runs:
-            if 2 <= len(run.name) <= 4 and looks_personal(run.name):
-                self._learn(run.name)
+            name = run.name[:-1] if len(run.name) > 2 and run.name[-1].rstrip(".") in _SUFFIXES else run.name
+            if 2 <= len(name) <= 4 and looks_personal(name):
+                self._learn(name)  # Anthony Doe III: Doe is Anthony Doe
 
     @staticmethod
     def _run(match: re.Match[str]) -> Run:

@@ -420,6 +420,11 @@ _ROLE = rf"{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}?{_ROLE_NOUN})\b"
 _ROLE_BEFORE = re.compile(rf"\b{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}{_ROLE_NOUN})$")
 _ROLE_WORD = re.compile(rf"\b{_ROLE_NOUN}\b")
 _AGE = r"(?:\d{1,3}-year-old[ ])?"  # said 61-year-old Jane Doe
+# A name is a place's where a place preposition comes before it ("in Kampong Hilir") or a place noun
+# follows it in an apposition ("Kampong Hilir, a fishing village"): he or she never stands for it.
+_PLACE_NOUN = rf"(?:{'|'.join(sorted(words('place_nouns.txt'), key=len, reverse=True))})"
+_IN_PLACE = re.compile(rf"\b(?:in|near|outside|inside|across|throughout|into)[ ](?:the[ ])?({RUN})(?![’']s)")
+_PLACE_APPOSITION = re.compile(rf",[ ](?:a|an|the)[ ](?:[\w’'-]+[ ]){{0,3}}?{_PLACE_NOUN}\b")
 _WHO = rf"(?:(?P<pron>\b(?:[Hh]e|[Ss]he)\b)|(?P<run>{RUN})|{_ROLE})"
 _AFFILIATION = rf"(?:[ ](?:of|at|from)[ ]{RUN})?"  # Maria Lopez of Acme Capital
 # Tom Lee, strategist at Acme Securities, / Jo Roe, a pensioner on 1,000 euros a month,
@@ -505,6 +510,7 @@ class _Attribution:
         self.sentence_starts = [start for start, _ in spans]
         self.block_starts = [start for start, _ in blocks]
         self.names = Names(body)
+        self.places: set[str] | None = None
         self.clauses = _first_of_overlapping(sorted(self._clauses()))
         self.inverted = [_said(match) for match in _INVERTED.finditer(body) if self._outside(match.start())]
         self.clause_starts = [said.start for said in self.clauses]
@@ -567,7 +573,7 @@ class _Attribution:
         """The person a run names if it is the subject of what follows: a verb-like word comes
         next, and no preposition before it (talks with John Smith have started)."""
         person = self.names.person(run.name, run.titled)
-        if person is None:
+        if person is None or person in self._places() or _PLACE_APPOSITION.match(self.body, run.end):
             return None
         previous = self.body[max(0, run.start - 20) : run.start].split()[-1:]
         if previous and previous[0].lower() in _PREPOSITIONS:
@@ -580,6 +586,16 @@ class _Attribution:
         if following is None or following.group(1) in _NOT_VERB:
             return None
         return person
+
+    def _places(self) -> set[str]:
+        """The names the article puts after a place preposition ("in Kampong Hilir"), worked out once."""
+        if self.places is None:
+            self.places = set()
+            for match in _IN_PLACE.finditer(self.body):
+                name, titled = name_of(tuple(match.group(1).split()))
+                if name and not titled:
+                    self.places.add(self.names.expand(name))
+        return self.places
 
     def resolve(self, offset: int) -> str | None:
         """The person he or she at `offset` stands for: the last person named as a subject or
