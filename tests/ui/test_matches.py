@@ -179,7 +179,9 @@ async def test_enter_shows_every_version_and_escape_closes(shared: Corpus) -> No
         await pilot.pause()
         assert isinstance(app.screen, MatchDetail)
         assert _analysis(app) == "match 1/2"
-        assert _versions(app) == ["1 Alpha Daily · speaker not named", "2 Beta Times · speaker not named"]
+        assert app.matches is not None and app.matches.current is not None
+        speakers = [member.speaker or "speaker not named" for member in app.matches.current.members]
+        assert _versions(app) == [f"1 Alpha Daily · {speakers[0]}", f"2 Beta Times · {speakers[1]}"]
         await pilot.press("n")
         await pilot.pause()
         assert "match 2/2 · statement · exact wording" in screen_text(app)
@@ -288,7 +290,7 @@ async def test_match_keys_are_in_the_footer_the_help_and_the_palette(shared: Cor
         assert isinstance(app.screen, HelpScreen)
         help_text = screen_text(app)
         assert "next / previous match: columns scroll to it" in help_text
-        assert "mark unique passages, dim the rest" in help_text
+        assert "mark what only one voice says, dim the rest" in help_text
         await pilot.press("escape")
         await run_command(pilot, app, "match: next")
         assert _analysis(app) == "match 1/2"

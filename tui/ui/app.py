@@ -135,6 +135,8 @@ class KatoApp(NotesApp):
         self.matches, self.disputes = MatchNavigator(analysis), DisputeNavigator(analysis)
         outlets = {article.id: article.outlet for article in self.corpus.articles}
         self.query_one(DisputesPanel).show_disputes(analysis.disputes, analysis.uncorroborated, outlets)
+        self.query_one(SourceBar).set_families(self.matches.voices.letters())
+        self.query_one(Reader).set_families(self.matches.voices.descriptions())
         self._show_marks()
         self.refresh_bindings()
 
@@ -219,7 +221,7 @@ class KatoApp(NotesApp):
             self._step(navigator, 1)
         current = navigator.current
         if isinstance(current, MatchGroup):
-            self.push_screen(MatchDetail(self.corpus, current, navigator.cursor.label))
+            self.push_screen(MatchDetail(self.corpus, current, navigator.cursor.label, self.matches.voices if self.matches else None))
         elif isinstance(current, Dispute) and self.disputes is not None:
             self.push_screen(DisputeDetail(self.disputes, current, self.disputes.label))
 

@@ -1,4 +1,4 @@
-"""The key help: every key of the reader on one page."""
+"""The key help: every key of the reader on one page, and what the marks of copies of one text mean."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Matches",
         (
             ("n / N", "next / previous match: columns scroll to it"),
-            ("u", "mark unique passages, dim the rest; u: back"),
+            ("u", "mark what only one voice says, dim the rest; u: back"),
             ("click", "on a highlight: make its match current"),
         ),
     ),
@@ -50,10 +50,20 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Details",
         (
-            ("enter", "the versions of the match or dispute you went to last"),
+            ("enter", "the versions of the match or dispute you went to last; a match's say why each was matched"),
             ("n N / ] [", "in the details: the next / previous one"),
             ("a", "in the details: write a note on the match or dispute shown"),
             ("esc", "close the details"),
+        ),
+    ),
+    (
+        "Copies of one text",
+        (
+            ("1A 2A", "in the source bar: sources with one letter are copies of one text (wire copy), one voice"),
+            ("copy A: …", "in a copy's header: how much of it is the same as which sources, and the agency"),
+            ("", "a passage only copies share is no match: not coloured, n passes it by"),
+            ("", "a match counts a family once: \"3 sources, 2 independent\""),
+            ("u", "a family's own passages are marked in its first source; a later copy marks only what it added"),
         ),
     ),
     (

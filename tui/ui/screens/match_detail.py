@@ -11,8 +11,9 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from tui.core.diff import Op, word_counts, word_diff
-from tui.core.model import Corpus, MatchGroup, Segment
+from tui.core.model import Corpus, Link, MatchGroup, Segment
 from tui.ui.render import diff_text, safe_text
+from tui.ui.voices import Voices
 
 
 class VersionDiff(Widget):
@@ -42,6 +43,17 @@ def _summary(runs: list[tuple[Op, str]]) -> str:
     return f"{shared:.0%} of its words as in version 1; " + ", ".join(changes)
 
 
+def _why(number: int, links: tuple[Link, ...]) -> str:
+    """Why version `number` (1-based) is in the group: the links that join it to the versions above
+    it, each with its rule's reason: "matched with 1 (same words), with 2 (reworded: 7 content words shared)"."""
+    reasons = [
+        f"{min(link.left, link.right) + 1} ({link.reason or link.rule})"
+        for link in sorted(links, key=lambda link: min(link.left, link.right))
+        if max(link.left, link.right) == number - 1
+    ]
+    return "matched with " + ", with ".join(reasons) if reasons else ""
+
+
 class MatchDetail(ModalScreen[None]):
     """Every version of one matched group: outlet, speaker, and the words set against the first version.
 
@@ -55,16 +67,19 @@ class MatchDetail(ModalScreen[None]):
         Binding("a", "app.annotate", "Note", tooltip="Write a note on this match", id="match-detail.note"),
     ]
 
-    def __init__(self, corpus: Corpus, group: MatchGroup, position: str) -> None:
+    def __init__(self, corpus: Corpus, group: MatchGroup, position: str, voices: Voices | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         self.group = group
         self.position = position
+        self.voices = voices
+        """The copy families, when the analysis found them: a copy's version says whose text it is."""
 
     def compose(self) -> ComposeResult:
         group = self.group
         with VerticalScroll(id="match-detail"):
-            title = f"{self.position} · {group.kind} · {group.wording} wording · score {group.score:g}"
+            sources = self.voices.sources(group) if self.voices else f"{len(set(group.articles))} sources"
+            title = f"{self.position} · {group.kind} · {group.wording} wording · score {group.score:g} · {sources}"
             yield Static(Text(title, style="bold"), id="match-detail-title")
             reference = group.members[0]
             for number, member in enumerate(group.members, 1):
@@ -74,9 +89,14 @@ class MatchDetail(ModalScreen[None]):
     def _version(self, number: int, member: Segment, runs: list[tuple[Op, str]]) -> ComposeResult:
         outlet = self.corpus.article(member.span.article).outlet
         speaker = member.speaker or "speaker not named"
-        yield Label(Text(f"{number} {safe_text(outlet)} · {safe_text(speaker)}"), classes="version-source")
+        letter = self.voices.letter(member.span.article) if self.voices else None
+        copy = f" · copy {letter}" if letter else ""
+        yield Label(Text(f"{number} {safe_text(outlet)}{copy} · {safe_text(speaker)}"), classes="version-source")
         how = "the version the others are compared with" if number == 1 else _summary(runs)
         yield Label(Text(how), classes="version-summary")
+        why = _why(number, self.group.links)
+        if why:
+            yield Label(Text(safe_text(why)), classes="version-why")
         yield VersionDiff(runs, classes="version-text")
 
     def show(self, group: MatchGroup, position: str) -> None:

@@ -17,9 +17,10 @@ def _clip(label: str, width: int) -> str:
 
 
 class SourceBar(Widget):
-    """Every source by number; the ones on screen stand out, the focused one most."""
+    """Every source by number; the ones on screen stand out, the focused one most. A copy of one
+    text carries its family's letter after its number ("1A", "4A": sources 1 and 4 are one text)."""
 
-    COMPONENT_CLASSES = {"source-bar--shown", "source-bar--current"}
+    COMPONENT_CLASSES = {"source-bar--shown", "source-bar--current", "source-bar--family"}
 
     MIN_ENTRY = 12
     """The fewest cells an entry gets before the bar shows a window of the sources instead."""
@@ -34,6 +35,13 @@ class SourceBar(Widget):
     def __init__(self, articles: tuple[Article, ...], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.articles = articles
+        self.families: dict[str, str] = {}
+        """The family letter of each copy, by article id: none until the analysis is done."""
+
+    def set_families(self, letters: dict[str, str]) -> None:
+        """Mark the copies of one text with their family's letter."""
+        self.families = dict(letters)
+        self.refresh()
 
     def render(self) -> Text:
         width = self.size.width
@@ -52,12 +60,18 @@ class SourceBar(Widget):
         return text
 
     def _entry(self, index: int, width: int) -> Text:
-        label = _clip(f"{index + 1} {safe_text(self.articles[index].outlet)}", width)
+        article = self.articles[index]
+        number, letter = str(index + 1), self.families.get(article.id, "")
+        label = _clip(f"{number}{letter} {safe_text(article.outlet)}", width)
         if index == self.current:
-            return Text(label, style=self.get_component_rich_style("source-bar--current"))
-        if self.first <= index < self.first + self.shown:
-            return Text(label, style=self.get_component_rich_style("source-bar--shown"))
-        return Text(label)
+            entry = Text(label, style=self.get_component_rich_style("source-bar--current"))
+        elif self.first <= index < self.first + self.shown:
+            entry = Text(label, style=self.get_component_rich_style("source-bar--shown"))
+        else:
+            entry = Text(label)
+        if letter:
+            entry.stylize(self.get_component_rich_style("source-bar--family", partial=True), len(number), len(number) + len(letter))
+        return entry
 
 
 class StatusBar(Widget):

@@ -19,12 +19,14 @@ from tui.ui.render import Mark, safe_text
 from tui.ui.widgets.article_view import ArticleView
 
 
-def _byline(article: Article) -> Text:
-    """The line under the outlet: "Wed 5 May 2010 · 683 words", or only the words when the date is unknown."""
+def _byline(article: Article, family: str | None = None) -> Text:
+    """The line under the outlet: "Wed 5 May 2010 · 683 words", or only the words when the date is
+    unknown; a copy of one text says so first ("copy A: 92% the same as 4 · ..."), styled apart."""
     words = f"{article.words:,} words"
-    if not article.date:
-        return Text(words)
-    return Text(f"{safe_text(readable_date(article.date))} · {words}")
+    line = Text(f"{safe_text(readable_date(article.date))} · {words}" if article.date else words)
+    if family:
+        line = Text.assemble((safe_text(family), "bold"), " · ", line)
+    return line
 
 
 class ArticleColumn(Vertical):
@@ -33,11 +35,17 @@ class ArticleColumn(Vertical):
     def __init__(self, article: Article) -> None:
         super().__init__()
         self._article = article
+        self._family: str | None = None
 
     @property
     def article(self) -> Article:
         """The article this column shows."""
         return self._article
+
+    @property
+    def family(self) -> str | None:
+        """What the header says of the article's copy family; None when it is no copy."""
+        return self._family
 
     @property
     def view(self) -> ArticleView:
@@ -50,13 +58,20 @@ class ArticleColumn(Vertical):
         yield Label(Text(safe_text(self._article.title or "")), classes="title")
         yield ArticleView(self._article)
 
-    def show(self, article: Article, top_offset: int, marks: tuple[Mark, ...] = ()) -> None:
-        """Show another article in this column, scrolled to `top_offset`, with its highlights."""
+    def show(self, article: Article, top_offset: int, marks: tuple[Mark, ...] = (), family: str | None = None) -> None:
+        """Show another article in this column, scrolled to `top_offset`, with its highlights and
+        what its header says of its copy family."""
         self._article = article
         self.query_one(".outlet", Label).update(Text(safe_text(article.outlet)))
-        self.query_one(".byline", Label).update(_byline(article))
+        self.show_family(family)
         self.query_one(".title", Label).update(Text(safe_text(article.title or "")))
         self.view.show(article, top_offset, marks)
+
+    def show_family(self, family: str | None) -> None:
+        """Say in the header which copy family the article belongs to ("copy A: 92% the same as 4"), or nothing."""
+        self._family = family
+        self.query_one(".byline", Label).update(_byline(self._article, family))
+        self.set_class(family is not None, "-copy")
 
 
 class Reader(Horizontal):
@@ -94,6 +109,7 @@ class Reader(Horizontal):
         self._tops: dict[str, int] = {}
         self._reveals: dict[str, int] = {}
         self._marks: dict[str, tuple[Mark, ...]] = {}
+        self._families: dict[str, str] = {}
 
     @property
     def columns(self) -> list[ArticleColumn]:
@@ -150,6 +166,12 @@ class Reader(Horizontal):
         for column in self.columns:
             column.view.set_marks(self._marks.get(column.article.id, ()))
 
+    def set_families(self, families: Mapping[str, str]) -> None:
+        """What each copy's header says of its family (by article id), on screen now and when it slides in."""
+        self._families = dict(families)
+        for column in self.columns:
+            column.show_family(self._families.get(column.article.id))
+
     def reveal(self, offsets: Mapping[str, int]) -> None:
         """Scroll each article (by id) to its offset: now if on screen, else when it slides in; when
         fewer than two of them are on screen, slide the first one off screen into view.
@@ -193,7 +215,7 @@ class Reader(Horizontal):
         for index, column in enumerate(columns):
             article = self.articles[self.first + index]
             if column.article is not article or not column.view.line_count:
-                column.show(article, self._tops.get(article.id, 0), self._marks.get(article.id, ()))
+                column.show(article, self._tops.get(article.id, 0), self._marks.get(article.id, ()), self._families.get(article.id))
             if article.id in self._reveals:  # after the refresh: the new text's size is not laid out yet
                 column.view.call_after_refresh(column.view.scroll_to_offset, self._reveals.pop(article.id), animate=False)
             column.set_class(self.first + index == self.current, "-current")

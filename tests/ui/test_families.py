@@ -1,0 +1,154 @@
+"""Copy families in the reader: the source bar and the column headers say which sources are one text,
+a group counts a family once, copies are not painted as news, and the match details give each link's reason."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+import tui.ui.app
+from tui.core.analysis import analyse
+from tui.core.model import Analysis, Corpus, Family, Link
+from tui.ui.app import make_app
+from tui.ui.render import Mark
+from tui.ui.screens.match_detail import MatchDetail
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.bars import SourceBar
+from tui.ui.widgets.reader import ArticleColumn
+
+from .conftest import WriteCorpus
+from .helpers import analysed, screen_text, status, view_of
+
+_WIRE = (
+    "ATHENS (Reuters) - Ferry crews walked off the job on Monday, stranding thousands of travellers at the port of Piraeus.\n"
+    "The seamen's union said the strike would last forty-eight hours and demanded that the government restore cut pensions.\n"
+    '"We will not sail until the ministry listens to us," union leader Nikos Pappas told reporters outside the harbour office.\n'
+    "Coast guard officials said 112 vessels stayed in port and that island supply runs would be allowed through.\n"
+    "The shipping ministry called the walkout illegal and said it would seek a court order to end it.\n"
+)
+_EDIT = "Local hotel owners on Naxos said dozens of guests had cancelled their weekend stays.\n"
+_RADIO = (
+    "Sailors across Greece began a two-day stoppage on Monday in a row over pension cuts.\n"
+    '"We will not sail until the ministry listens to us," said Nikos Pappas, who leads the seamen\'s union.\n'
+    "Passengers queued for hours at Rafina before being told that no boats would leave.\n"
+    "A ministry spokeswoman said talks could resume later in the week.\n"
+)
+
+
+def _article(outlet: str, body: str) -> str:
+    return f"---\noutlet: {outlet}\ntitle: Ferry strike\ndate: 2024-03-04\n---\n{body}"
+
+
+@pytest.fixture
+def wire(write_corpus: WriteCorpus) -> Corpus:
+    """One agency text printed by three outlets (the second with a sentence of its own) and one independent report."""
+    return write_corpus(
+        {
+            "a.md": _article("Harbour Times", _WIRE),
+            "b.md": _article("Island [bold]Daily", _WIRE + _EDIT),
+            "c.md": _article("Port Gazette", _WIRE),
+            "d.md": _article("Aegean Radio", _RADIO),
+        }
+    )
+
+
+FAMILY = Family(("a", "b", "c"), 0.9, "Reuters")
+
+
+@pytest.fixture
+def with_family(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The analysis the app gets says a, b and c are one text, and gives every group's links a reason."""
+
+    def analysed_with_family(corpus: Corpus, progress=None) -> Analysis:
+        analysis = analyse(corpus, progress)
+        groups = tuple(replace(group, links=_links(len(group.members))) for group in analysis.groups)
+        return replace(analysis, families=(FAMILY,), groups=groups)
+
+    monkeypatch.setattr(tui.ui.app, "analyse", analysed_with_family)
+
+
+def _links(members: int) -> tuple[Link, ...]:
+    return tuple(
+        Link(0, index, "same words", "same words", 1.0) if index < 3 else Link(0, index, "reworded", "reworded: 7 content words shared", 0.8)
+        for index in range(1, members)
+    )
+
+
+def _bar(app) -> str:
+    return app.query_one(SourceBar).render().plain
+
+
+async def test_the_source_bar_and_the_headers_say_which_sources_are_one_text(wire: Corpus, with_family: None) -> None:
+    app = make_app(wire)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        bar = _bar(app)
+        assert "1A Harbour Times" in bar and "2A Island [bold]Daily" in bar and "3A Port Gazette" in bar
+        assert "4 Aegean Radio" in bar and "4A" not in bar
+        headers = {column.article.id: column.family for column in app.query(ArticleColumn)}
+        assert headers["a"] == "copy A (Reuters): 90% the same as 2, 3"
+        assert headers["b"] == "copy A (Reuters): 90% the same as 1, 3"
+        assert headers["d"] is None
+        assert "copy A (Reuters): 90% the same as 1, 3" in screen_text(app)
+
+
+async def test_a_family_counts_once_and_passages_only_copies_share_are_no_matches(wire: Corpus, with_family: None) -> None:
+    app = make_app(wire)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        assert app.matches is not None
+        assert len(app.matches.groups) == 1  # the quote the radio has too; the rest only the copies share
+        assert len(app.matches.copied) >= 4
+        assert f"1 match · {len(app.matches.copied)} only between copies" in status(app)
+        copied_start = app.matches.copied[0].members[0].span.start
+        assert not any(mark.start == copied_start for mark in view_of(app, "a").marks)  # not painted as a match
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MatchDetail)
+        text = screen_text(app)
+        assert "4 sources, 2 independent" in text
+        assert "1 Harbour Times · copy A ·" in text and "2 Island [bold]Daily · copy A ·" in text
+        assert "Aegean Radio ·" in text and "Aegean Radio · copy" not in text
+
+
+async def test_the_match_details_give_the_reason_each_version_was_matched(wire: Corpus, with_family: None) -> None:
+    app = make_app(wire)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "matched with 1 (same words)" in text
+        assert "matched with 1 (reworded: 7 content words shared)" in text
+
+
+async def test_in_the_unique_view_a_copy_marks_only_what_it_alone_prints(wire: Corpus, with_family: None) -> None:
+    app = make_app(wire)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+
+        def unique(article_id: str) -> list[str]:
+            view = view_of(app, article_id)
+            return [view.article.body[mark.start : mark.end] for mark in view.marks if mark.style == ArticleView.UNIQUE]
+
+        assert any("Coast guard officials" in passage for passage in unique("a"))  # the family's news, once
+        assert not any("Coast guard officials" in passage for passage in unique("b"))
+        assert not any("Coast guard officials" in passage for passage in unique("c"))
+        assert any("hotel owners on Naxos" in passage for passage in unique("b"))  # what this copy added
+        assert not any("We will not sail" in passage for passage in unique("a") + unique("d"))  # two voices say it
+
+
+async def test_without_families_nothing_is_called_a_copy(wire: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tui.ui.app, "analyse", lambda corpus, progress=None: replace(analyse(corpus, progress), families=()))
+    app = make_app(wire)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        assert app.matches is not None and not app.matches.copied
+        assert "1A" not in _bar(app)
+        assert all(column.family is None for column in app.query(ArticleColumn))
+        assert "between copies" not in status(app)
+        marks: tuple[Mark, ...] = view_of(app, "b").marks
+        assert len(marks) >= 5  # every passage the copies share is a match again
