@@ -27,17 +27,23 @@ def bundled_matches(capsys: pytest.CaptureFixture[str]) -> dict:
 
 
 def test_matches_json_has_the_documented_shape(bundled_matches: dict) -> None:
-    """{"sources": [...], "groups": [{id, kind, wording, score, members: [{source, start, end, text, speaker}]}]}."""
-    assert list(bundled_matches) == ["sources", "groups"]
+    """{"sources": [...], "families": [...], "groups": [{id, kind, wording, score, independent,
+    members: [{source, start, end, text, speaker}], links: [{members, rule, reason, score}]}]}."""
+    assert list(bundled_matches) == ["sources", "families", "groups"]
     assert len(bundled_matches["sources"]) == 5
+    assert bundled_matches["families"] == [], "the bundled outlets each wrote their own text"
     assert bundled_matches["groups"], "the bundled story shares quotes"
     for group in bundled_matches["groups"]:
-        assert set(group) == {"id", "kind", "wording", "score", "members"}
+        assert set(group) == {"id", "kind", "wording", "score", "independent", "members", "links"}
         assert group["kind"] in {"quote", "statement"}
         assert group["wording"] in {"exact", "variant", "paraphrase"}
         assert 0 <= group["score"] <= 100
+        assert group["independent"] == len(group["members"]), "no copies: every source is its own voice"
         for member in group["members"]:
             assert set(member) == {"source", "start", "end", "text", "speaker"}
+        for link in group["links"]:
+            assert set(link) == {"members", "rule", "reason", "score"}
+            assert all(0 <= index < len(group["members"]) for index in link["members"])
     assert len({group["id"] for group in bundled_matches["groups"]}) == len(bundled_matches["groups"])
 
 

@@ -10,6 +10,7 @@ from tui.core import boilerplate
 from tui.core.align import align
 from tui.core.disputes import find_disputes
 from tui.core.facts import extract_facts
+from tui.core.families import find_families, voice_map
 from tui.core.model import Analysis, Corpus, Fact, Segment
 from tui.core.segment import segment
 
@@ -31,27 +32,31 @@ def analyse(corpus: Corpus, progress: Progress = _quiet) -> Analysis:
         segments[article.id] = segment(article)
     progress(0.3, "aligning")
     groups = align(corpus, segments)
+    families = find_families(corpus, segments)
     found_facts: list[Fact] = []
     for number, article in enumerate(corpus.articles):
         progress(0.6 + 0.25 * number / count, "finding facts")
         found_facts.extend(extract_facts(article))
     facts = tuple(found_facts)
     progress(0.85, "comparing facts")
-    found = find_disputes(corpus, facts, groups, segments)
+    found = find_disputes(corpus, facts, groups, segments, families)
     progress(1.0, "done")
     return Analysis(
         corpus=corpus, segments=segments, groups=groups, facts=facts,
-        disputes=found.conflicts, uncorroborated=found.uncorroborated,
+        disputes=found.conflicts, uncorroborated=found.uncorroborated, families=families,
     )
 
 
 def unique_passages(analysis: Analysis) -> dict[str, tuple[Segment, ...]]:
-    """Each article's story sentences and quotes that no other source shares: in no matched group,
-    and not page furniture (a related-stories list is unique to its page but says nothing)."""
-    shared: dict[str, list[tuple[int, int]]] = {}
-    for group in analysis.groups:
-        for member in group.members:
-            shared.setdefault(member.span.article, []).append((member.span.start, member.span.end))
+    """Each article's story sentences and quotes that no other voice shares: in no matched group
+    with an independent source, and not page furniture (a related-stories list is unique to its
+    page but says nothing).
+
+    Copies of one text (Analysis.families) are one voice. A passage that only the copies of one
+    family carry is what that voice alone says: it is unique once, in the first copy (in corpus
+    order) that prints it, and not in the others, so that a family's text is not painted as news
+    in every copy."""
+    shared = _shared_spans(analysis)
     unique = {}
     for article in analysis.corpus.articles:
         furniture = boilerplate.furniture(article.body)
@@ -63,6 +68,21 @@ def unique_passages(analysis: Analysis) -> dict[str, tuple[Segment, ...]]:
             and not overlaps(segment.span.start, segment.span.end)
         )
     return unique
+
+
+def _shared_spans(analysis: Analysis) -> dict[str, list[tuple[int, int]]]:
+    """Each article's passages that another voice shares, or that its family prints first in an
+    earlier copy: every group member's span but a copies-only group's first one."""
+    voice_of = voice_map(analysis.families)
+    order = {article.id: index for index, article in enumerate(analysis.corpus.articles)}
+    shared: dict[str, list[tuple[int, int]]] = {}
+    for group in analysis.groups:
+        copies_only = len({voice_of.get(article, article) for article in group.articles}) < 2
+        first = min(group.articles, key=lambda article: order.get(article, len(order)))
+        for member in group.members:
+            if not (copies_only and member.span.article == first):
+                shared.setdefault(member.span.article, []).append((member.span.start, member.span.end))
+    return shared
 
 
 class _Overlaps:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.model import Analysis, Corpus, Dispute, Span
+from tui.core.families import voices
+from tui.core.model import Analysis, Corpus, Dispute, Family, MatchGroup, Span
 
 Json = dict[str, object]
 
@@ -35,18 +36,33 @@ def _passage(span: Span, text: str, **extra: object) -> Json:
 
 
 def matches(analysis: Analysis) -> Json:
-    """`kato-tui matches --json`: the sources and the matched groups."""
-    groups = [
-        {
-            "id": group.id,
-            "kind": group.kind,
-            "wording": group.wording,
-            "score": group.score,
-            "members": [_passage(m.span, m.text, speaker=m.speaker) for m in group.members],
-        }
-        for group in analysis.groups
-    ]
-    return {"sources": sources(analysis.corpus), "groups": groups}
+    """`kato-tui matches --json`: the sources, the copy families and the matched groups."""
+    return {
+        "sources": sources(analysis.corpus),
+        "families": [_family(family) for family in analysis.families],
+        "groups": [_group(group, analysis.families) for group in analysis.groups],
+    }
+
+
+def _family(family: Family) -> Json:
+    return {"sources": list(family.sources), "shared": family.shared, "wire": family.wire}
+
+
+def _group(group: MatchGroup, families: tuple[Family, ...]) -> Json:
+    """A matched group, with how many independent voices it has (copies of one text count once)
+    and the links that joined its members (indices into `members`), each with its rule."""
+    return {
+        "id": group.id,
+        "kind": group.kind,
+        "wording": group.wording,
+        "score": group.score,
+        "independent": voices(group.articles, families),
+        "members": [_passage(m.span, m.text, speaker=m.speaker) for m in group.members],
+        "links": [
+            {"members": [link.left, link.right], "rule": link.rule, "reason": link.reason, "score": link.score}
+            for link in group.links
+        ],
+    }
 
 
 def disputes(analysis: Analysis) -> Json:

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from tui.core.facts.dates import published_day, resolve
-from tui.core.model import Corpus, Fact, MatchGroup, Segment, Span, Version
+from tui.core.families import voice_map
+from tui.core.model import Corpus, Fact, Family, MatchGroup, Segment, Span, Version
 from tui.core.roles import CALENDAR_WORDS, role
 from tui.core.text import STOPWORDS, stem
 from tui.core.values import readable
@@ -94,6 +95,35 @@ def _reach(tokens: list[tuple[int, int, str]], most: int, edge: int, side: Calla
     return edge
 
 
+class _Voices:
+    """Whose voice each article is: the copies of one text (a family) are one voice, every other
+    article its own. What counts sources counts voices, so that copies never corroborate each other."""
+
+    def __init__(self, corpus: Corpus, families: Sequence[Family]) -> None:
+        self.voice = voice_map(families)
+        self.family = {member: family for family in families for member in family.sources}
+        self.order = {article.id: index for index, article in enumerate(corpus.articles)}
+
+    def __call__(self, article: str) -> str:
+        """The article's voice: its family's first source, else itself."""
+        return self.voice.get(article, article)
+
+    def of(self, articles: Iterable[str]) -> set[str]:
+        """The voices of these articles."""
+        return {self(article) for article in articles}
+
+    def who(self, articles: Iterable[str], outlets: dict[str, str]) -> str:
+        """Who says it, for a summary: "The Herald" for one article, "one text (copied by The
+        Herald and The Courier)" (or "one Reuters text (...)") for the copies of one family."""
+        found = sorted(set(articles), key=lambda article: self.order.get(article, len(self.order)))
+        names = list(dict.fromkeys(outlets[article] for article in found))
+        if len(found) == 1 or found[0] not in self.family:
+            return ", ".join(names)
+        wire = self.family[found[0]].wire
+        joined = f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]
+        return f"one {wire + ' ' if wire else ''}text (copied by {joined})"
+
+
 def _sources(versions: Iterable[Version], outlets: dict[str, str]) -> str:
     names = list(dict.fromkeys(outlets[version.span.article] for version in versions))
     return ", ".join(names)
@@ -123,6 +153,7 @@ class _Quantities:
             for fact in self.facts
         ]
         self.in_groups = _groups_holding(self.facts, groups)
+        self.group_articles = {group.id: group.articles for group in groups}
         self.common = common = _common_names(corpus)
         self.roles = [found._replace(names=found.names - common) for found in self.roles]
         self.all_quantities = [fact for fact in facts if fact.quantity is not None]

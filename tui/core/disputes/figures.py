@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
-from tui.core.disputes.context import _SURFACE, _one_per_source, _Phrases, _Quantities, _side_text
+from tui.core.disputes.context import _SURFACE, _one_per_source, _Phrases, _Quantities, _side_text, _Voices
 from tui.core.facts.dates import published_day
 from tui.core.facts.quantities import CURRENCIES, MEASURES
 from tui.core.facts.vague import VAGUE
@@ -229,43 +229,61 @@ class _Within:
         return count > 0 and self.reach[span.article][count - 1] >= span.end
 
 
-def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: _Within, outlets: dict[str, str]) -> list[Dispute]:
-    """Figures with a role (a known act) that no other source gives a figure of, nor a value that
-    fits, in no passage that another source shares (a matched passage is corroborated, or disputed)."""
-    articles_of: dict[Role, set[str]] = defaultdict(set)
+def _lonely_numbers(corpus: Corpus, quantities: _Quantities, disputed: _Within, outlets: dict[str, str], voices: _Voices) -> list[Dispute]:
+    """Figures with a role (a known act) that no other voice gives a figure of, nor a value that
+    fits, in no passage that another voice shares (a matched passage is corroborated, or
+    disputed). The copies of one text that give the figure make one claim, a version each."""
+    voices_of: dict[Role, set[str]] = defaultdict(set)
     for fact, found in zip(quantities.facts, quantities.roles):
-        articles_of[found].add(fact.span.article)
-    elsewhere = _Elsewhere(quantities.all_quantities)
-    claims = []
+        voices_of[found].add(voices(fact.span.article))
+    elsewhere = _Elsewhere(quantities.all_quantities, voices)
+    claims: list[tuple[list[Fact], Role]] = []
+    by_voice: dict[tuple[str, Role], list[Fact]] = {}
     for index, (fact, found) in enumerate(zip(quantities.facts, quantities.roles)):
         if not found.unit or not found.act or VAGUE.match(fact.text):
             continue  # a claim worth checking says what happened to what it counts, and how many exactly
-        if disputed(fact.span) or quantities.in_groups[index] or elsewhere(fact) or articles_of[found] - {fact.span.article}:
+        voice = voices(fact.span.article)
+        if disputed(fact.span) or elsewhere(fact) or voices_of[found] - {voice}:
             continue
-        version = quantities.phrases.version(fact)
-        summary = f"Only {outlets[fact.span.article]} gives {version.value}: “{version.text}”"
-        why = f"no other source gives a figure with this role ({_role_words(found)})"
-        claims.append(Dispute("", "uncorroborated", summary, (version,), why))
-    return claims
+        if any(voices.of(quantities.group_articles[group]) - {voice} for group in quantities.in_groups[index]):
+            continue  # a passage another voice shares
+        earlier = by_voice.get((voice, found))
+        if earlier and fact.span.article not in {one.span.article for one in earlier} and _agree(fact.quantity, earlier[0].quantity):
+            earlier.append(fact)  # another copy of the text gives it
+            continue
+        claims.append(([fact], found))
+        by_voice.setdefault((voice, found), claims[-1][0])
+    return [_lonely_claim(facts, found, quantities.phrases, outlets, voices) for facts, found in claims]
+
+
+def _lonely_claim(facts: list[Fact], found: Role, phrases: _Phrases, outlets: dict[str, str], voices: _Voices) -> Dispute:
+    """ "Only The Herald gives 12 injured: ..." with a version from each copy of the text that gives it."""
+    versions = tuple(phrases.version(fact) for fact in facts)
+    who = voices.who((fact.span.article for fact in facts), outlets)
+    summary = f"Only {who} gives {versions[0].value}: “{versions[0].text}”"
+    why = f"no other source gives a figure with this role ({_role_words(found)})"
+    return Dispute("", "uncorroborated", summary, versions, why)
 
 
 class _Elsewhere:
     """Whether another source gives a compatible value in the same unit (so the number is
     corroborated). Compatible values are overlapping ranges, so per unit the ranges are sorted by
-    their low end, with running maxima of the high end from two different articles: one bisect
-    answers each question. Bare numbers (unit "") corroborate nothing and are left out."""
+    their low end, with running maxima of the high end from two different voices: one bisect
+    answers each question. Bare numbers (unit "") corroborate nothing and are left out. "Another
+    source" is another voice: the copies of one text do not corroborate each other."""
 
-    def __init__(self, quantities: Sequence[Fact]) -> None:
+    def __init__(self, quantities: Sequence[Fact], voices: _Voices) -> None:
+        self.voices = voices
         ranges: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
         for fact in quantities:
             low, high = _range(fact)
             if fact.quantity.unit != "" and low <= high:  # type: ignore[union-attr]
-                ranges[fact.quantity.unit].append((low, high, fact.span.article))  # type: ignore[union-attr]
+                ranges[fact.quantity.unit].append((low, high, voices(fact.span.article)))  # type: ignore[union-attr]
         self.lows: dict[str, list[float]] = {}
         self.best: dict[str, list[tuple[float, str, float]]] = {}
         for unit, found in ranges.items():
             found.sort(key=lambda item: item[0])
-            best: list[tuple[float, str, float]] = []  # (highest high, its article, highest high of another article)
+            best: list[tuple[float, str, float]] = []  # (highest high, its voice, highest high of another voice)
             top, top_article, second = float("-inf"), "", float("-inf")
             for _, high, article in found:
                 if high > top:
@@ -287,7 +305,7 @@ class _Elsewhere:
         if not count:
             return False
         top, top_article, second = self.best[unit][count - 1]
-        return (top if top_article != fact.span.article else second) >= low
+        return (top if top_article != self.voices(fact.span.article) else second) >= low
 
 
 def _range(fact: Fact) -> tuple[float, float]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
-from tui.core.disputes.context import _SURFACE, _sources, _version
+from tui.core.disputes.context import _SURFACE, _sources, _version, _Voices
 from tui.core.model import Corpus, Dispute, Fact, Version
 from tui.core.text import singular, stem
 from tui.core.wordlists import families, heads
@@ -34,10 +34,12 @@ def _one_person(first: str | None, second: str | None) -> bool:
     return one[-1] == other[-1] and (one[0] == other[0] or min(len(one[0]), len(other[0])) == 1 and one[0][0] == other[0][0])
 
 
-def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[Dispute]:
+def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str], voices: _Voices) -> list[Dispute]:
     """One name of a person, place or organisation written two ways: alike, but neither the same,
     nor the same words reordered, nor a demonym, an abbreviation or a longer form of it. Every
-    source on each side is a version ("Acme Advisors" in six sources against "Acme Advisers")."""
+    source on each side is a version ("Acme Advisors" in six sources against "Acme Advisers"),
+    and each side says how many sources write it, and how many independent ones when copies of
+    one text are among them ("3, 2 independent")."""
     mentions: dict[str, dict[str, Fact]] = defaultdict(dict)
     for fact in facts:
         if fact.type in ("person", "organisation", "place"):
@@ -53,10 +55,16 @@ def _spelling_disputes(facts: Sequence[Fact], outlets: dict[str, str]) -> list[D
         if not all(sides):
             continue
         versions = tuple(_version(fact) for side in sides for fact in side)
-        said = " vs ".join(f"{spelling} ({len(side)}: {_sources(map(_version, side), outlets)})" for spelling, side in zip((name, other), sides))
+        said = " vs ".join(f"{spelling} ({_count(side, voices)}: {_sources(map(_version, side), outlets)})" for spelling, side in zip((name, other), sides))
         disputes.append(Dispute("", "spelling", f"Name spelled two ways: {said}", versions,
                                 f"two names alike but not the same: {name} / {other}"))
     return disputes
+
+
+def _count(side: list[Fact], voices: _Voices) -> str:
+    """ "3", or "3, 2 independent" when copies of one text are among the side's sources."""
+    independent = len(voices.of(fact.span.article for fact in side))
+    return f"{len(side)}" if independent == len(side) else f"{len(side)}, {independent} independent"
 
 
 def _alike_names(names: list[str]) -> list[tuple[int, int]]:
