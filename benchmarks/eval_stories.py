@@ -26,6 +26,9 @@ Matches
                found when one matched group has a member covering the item's snippet in each
   precision    links the analysis makes (two members of one group) that join two articles'
                snippets of one shared item
+  copy families  the families `matches --json` lists (articles that are copies of one text), by
+               file name, with their shared share and agency; printed, not scored (the key has no
+               families, so a claim only one family's copies make counts as corroborated by it)
 
 It prints numbers and never fails: the exit status is 0 whatever the figures.
 """
@@ -204,6 +207,10 @@ def evaluate(folder: Path, show: bool) -> Score:
     print(f"== {folder.name}: {len(corpus.articles)} articles, {len(conflicts)} conflicts, "
           f"{len(claims)} uncorroborated, {len(matches['groups'])} groups")
     print_score(score, indent="   ")
+    stems = {article_id: stem for stem, article_id in ids.items()}
+    families = [f"{'+'.join(stems.get(source, source) for source in family['sources'])} ({family['shared']:.2f}"
+                f"{', ' + family['wire'] if family['wire'] else ''})" for family in matches["families"]]
+    print(f"   copy families: {', '.join(families) or 'none'}")
     for line in lines:
         print(line)
     return score
