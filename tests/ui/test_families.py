@@ -18,7 +18,7 @@ from tui.ui.widgets.bars import SourceBar
 from tui.ui.widgets.reader import ArticleColumn
 
 from .conftest import WriteCorpus
-from .helpers import analysed, screen_text, status, view_of
+from .helpers import analysed, record_notifications, screen_text, status, view_of
 
 _WIRE = (
     "ATHENS (Reuters) - Ferry crews walked off the job on Monday, stranding thousands of travellers at the port of Piraeus.\n"
@@ -90,7 +90,7 @@ async def test_the_source_bar_and_the_headers_say_which_sources_are_one_text(wir
         assert headers["a"] == "copy A (Reuters): 90% the same as 2, 3"
         assert headers["b"] == "copy A (Reuters): 90% the same as 1, 3"
         assert headers["d"] is None
-        assert "copy A (Reuters): 90% the same as 1, 3" in screen_text(app)
+        assert "Mon 4 March 2024 · copy A (Reuters): 90% the" in screen_text(app)
 
 
 async def test_a_family_counts_once_and_passages_only_copies_share_are_no_matches(wire: Corpus, with_family: None) -> None:
@@ -100,7 +100,7 @@ async def test_a_family_counts_once_and_passages_only_copies_share_are_no_matche
         assert app.matches is not None
         assert len(app.matches.groups) == 1  # the quote the radio has too; the rest only the copies share
         assert len(app.matches.copied) >= 4
-        assert f"1 match · {len(app.matches.copied)} only between copies" in status(app)
+        assert f"1 match · {len(app.matches.copied)} between copies" in status(app)
         copied_start = app.matches.copied[0].members[0].span.start
         assert not any(mark.start == copied_start for mark in view_of(app, "a").marks)  # not painted as a match
         await pilot.press("n", "enter")
@@ -152,3 +152,29 @@ async def test_without_families_nothing_is_called_a_copy(wire: Corpus, monkeypat
         assert "between copies" not in status(app)
         marks: tuple[Mark, ...] = view_of(app, "b").marks
         assert len(marks) >= 5  # every passage the copies share is a match again
+
+
+async def test_on_a_folder_of_wire_copies_the_reader_says_which_sources_are_one_text(wire: Corpus) -> None:
+    """The real analysis, nothing given: the three copies of the Reuters text are family A, the radio report is no copy."""
+    app = make_app(wire)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(app, pilot)
+        bar = _bar(app)
+        assert "1A " in bar and "2A " in bar and "4 " in bar and "4A" not in bar
+        column = next(column for column in app.query(ArticleColumn) if column.article.id == "a")
+        assert column.family is not None and column.family.startswith("copy A (Reuters): ")
+        assert "copy A (Reuters)" in screen_text(app)
+        assert "between copies" in status(app)
+
+
+async def test_when_only_copies_share_passages_n_says_so(write_corpus: WriteCorpus) -> None:
+    corpus = write_corpus({"a.md": _article("Harbour Times", _WIRE), "b.md": _article("Island Daily", _WIRE + _EDIT)})
+    app = make_app(corpus)
+    messages = record_notifications(app)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await analysed(app, pilot)
+        assert app.matches is not None and not app.matches.groups and app.matches.copied
+        await pilot.press("n")
+        await pilot.pause()
+        assert any("Only copies of one text share passages" in message for message in messages)
+        assert not any(mark.style.startswith("article-view--match") for mark in view_of(app, "a").marks)

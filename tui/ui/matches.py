@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import accumulate
 
 from tui.core.analysis import unique_passages
 from tui.core.model import Analysis, MatchGroup, Segment, Span
@@ -20,7 +18,8 @@ class MatchNavigator(Navigator[MatchGroup]):
 
     A group only copies of one text share (wire copy printed twice) is no match: two outlets
     printing one agency's sentence do not corroborate it. Such groups are neither gone to nor
-    coloured, and in the unique view a family's text is news once, in its first source.
+    coloured; in the unique view a family's own text is news once, in its first source (the core's
+    unique_passages counts a family as one voice).
     """
 
     EMPTY = "No passages are shared by two or more of these articles."
@@ -35,7 +34,7 @@ class MatchNavigator(Navigator[MatchGroup]):
             self.EMPTY = "Only copies of one text share passages here: no two independent sources do."
         self.analysis = analysis
         self.show_unique = False
-        self._unique = _voice_unique(analysis, self.voices, self.copied)
+        self._unique = unique_passages(analysis)  # a family's own text once, in its first copy
 
     @property
     def groups(self) -> tuple[MatchGroup, ...]:
@@ -53,7 +52,7 @@ class MatchNavigator(Navigator[MatchGroup]):
         the unique passages while they are marked."""
         label = self.cursor.label
         if self.copied:
-            label += f" · {len(self.copied)} only between copies"
+            label += f" · {len(self.copied)} between copies"
         if self.show_unique:
             return f"{label} · {self.unique_count} unique passages (u: off)"
         return label
@@ -99,51 +98,6 @@ class MatchNavigator(Navigator[MatchGroup]):
                 marks.setdefault(member.span.article, []).append(_mark(member, ArticleView.current_style(current)))
                 marks[member.span.article].append(_mark(member, ArticleView.CURRENT))
         return {article_id: tuple(article_marks) for article_id, article_marks in marks.items()}
-
-
-def _voice_unique(analysis: Analysis, voices: Voices, copied: tuple[MatchGroup, ...]) -> dict[str, tuple[Segment, ...]]:
-    """Each article's passages that no other voice shares: what only copies of one text share is
-    the family's news, marked once, in the first of its sources that prints it; the other copies
-    keep only what they alone print."""
-    unique = unique_passages(analysis)
-    within: dict[str, list[Segment]] = {}
-    owned: dict[str, list[Segment]] = {}
-    for group in copied:
-        family = voices.family(group.members[0].span.article)
-        order = family.sources if family is not None else group.articles
-        owner = min(group.articles, key=lambda article_id: order.index(article_id) if article_id in order else len(order))
-        for member in group.members:
-            within.setdefault(member.span.article, []).append(member)
-            if member.span.article == owner:
-                owned.setdefault(owner, []).append(member)
-    shared: dict[str, list[Segment]] = {}
-    for group in analysis.groups:
-        for member in group.members if not voices.copied(group) else ():
-            shared.setdefault(member.span.article, []).append(member)
-    for article_id, members in within.items():
-        copied_here = _Spans(members)
-        own = [segment for segment in unique.get(article_id, ()) if not copied_here.overlap(segment)]
-        taken, elsewhere, reach = _Spans(own), _Spans(shared.get(article_id, [])), -1
-        for member in sorted(owned.get(article_id, []), key=lambda segment: segment.span.start):
-            if member.span.start >= reach and not taken.overlap(member) and not elsewhere.overlap(member):
-                own.append(member)
-                reach = member.span.end
-        unique[article_id] = tuple(sorted(own, key=lambda segment: segment.span.start))
-    return unique
-
-
-class _Spans:
-    """Whether a segment shares a character with one of these: the spans by start, with the furthest
-    end reached so far, so one bisect answers."""
-
-    def __init__(self, segments: Iterable[Segment]) -> None:
-        spans = sorted((segment.span.start, segment.span.end) for segment in segments)
-        self.starts = [start for start, _ in spans]
-        self.reach = list(accumulate((end for _, end in spans), max))
-
-    def overlap(self, segment: Segment) -> bool:
-        count = bisect_left(self.starts, segment.span.end)
-        return count > 0 and self.reach[count - 1] > segment.span.start
 
 
 def _mark(segment: Segment, style: str) -> Mark:

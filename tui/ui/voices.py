@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tui.core.families import voice_map
 from tui.core.model import Analysis, Family, MatchGroup
 
 
@@ -26,6 +27,7 @@ class Voices:
         self._family: dict[str, tuple[str, Family]] = {
             source: (_letter(index), family) for index, family in enumerate(analysis.families) for source in family.sources
         }
+        self._voice_of = voice_map(analysis.families)
 
     def letter(self, article_id: str) -> str | None:
         """The letter of the article's family; None when it is no copy."""
@@ -37,22 +39,13 @@ class Voices:
         found = self._family.get(article_id)
         return found[1] if found else None
 
-    def voice(self, article_id: str) -> str:
-        """What the article counts as: its family's letter, or itself."""
-        return self.letter(article_id) or article_id
-
     def count(self, article_ids: Iterable[str]) -> int:
-        """How many independent voices these articles are."""
-        return len({self.voice(article_id) for article_id in article_ids})
+        """How many independent voices these articles are: the copies of one text count once."""
+        return len({self._voice_of.get(article_id, article_id) for article_id in article_ids})
 
     def copied(self, group: MatchGroup) -> bool:
         """Whether only copies of one text share the group's passage: no independent source does."""
         return self.count(group.articles) < 2
-
-    def is_copy(self, article_id: str) -> bool:
-        """Whether the article is a family's copy other than the first: the one whose words count for the family."""
-        family = self.family(article_id)
-        return family is not None and family.sources[0] != article_id
 
     def sources(self, group: MatchGroup) -> str:
         """ "3 sources", or "3 sources, 2 independent" when copies of one text are among them."""

@@ -20,12 +20,13 @@ from tui.ui.widgets.article_view import ArticleView
 
 
 def _byline(article: Article, family: str | None = None) -> Text:
-    """The line under the outlet: "Wed 5 May 2010 · 683 words", or only the words when the date is
-    unknown; a copy of one text says so first ("copy A: 92% the same as 4 · ..."), styled apart."""
-    words = f"{article.words:,} words"
-    line = Text(f"{safe_text(readable_date(article.date))} · {words}" if article.date else words)
-    if family:
-        line = Text.assemble((safe_text(family), "bold"), " · ", line)
+    """The line under the outlet: "Wed 5 May 2010 · 683 words", without the date when it is unknown;
+    a copy of one text says so after the date ("Wed 5 May 2010 · copy A: 92% the same as 4 · 683 words")."""
+    line = Text()
+    for part, style in ((article.date and readable_date(article.date), ""), (family, "bold"), (f"{article.words:,} words", "")):
+        if part:
+            line.append(" · " if line else "")
+            line.append(safe_text(part), style)
     return line
 
 
