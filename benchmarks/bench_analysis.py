@@ -587,11 +587,14 @@ def _rss_mb() -> float:
 
 
 def _stages(corpus) -> dict[str, object]:  # noqa: ANN001
-    """The analysis stage by stage, through align.py's functions, with counts. Empty if the
-    functions have changed shape (the end-to-end analyse() times still stand)."""
+    """The analysis stage by stage, through the alignment package's functions, with counts. Empty
+    if the functions have changed shape (the end-to-end analyse() times still stand)."""
+    from importlib import import_module
+
     from tui.core import align
     from tui.core.segment import segment
 
+    rules, grouping = import_module("tui.core.align.rules"), import_module("tui.core.align.groups")
     times: dict[str, float] = {}
     try:
         t0 = time.perf_counter()
@@ -599,14 +602,16 @@ def _stages(corpus) -> dict[str, object]:  # noqa: ANN001
         t1 = time.perf_counter()
         units = align.build_units(corpus, segments)
         t2 = time.perf_counter()
-        weights = align._weights(units)
+        weights = rules.weights(units)
         t3 = time.perf_counter()
         pairs = align.candidate_pairs(units)
         t4 = time.perf_counter()
-        edges = [e for left, right in pairs if (e := align.score_pair(units[left], units[right], weights))]
+        edges = [e for left, right in pairs if (e := rules.score_pair(units[left], units[right], weights))]
         t5 = time.perf_counter()
-        clusters = align._cluster(units, edges)
-        groups = align._groups(units, clusters, edges)
+        by_pair = {(min(e.left, e.right), max(e.left, e.right)): e for e in edges}
+        kept = grouping.mutual_best(units, grouping.wholes_first(units, edges))
+        clusters = grouping.cluster(units, kept, lambda a, b: rules.similarity(units[a], units[b], weights, by_pair))
+        groups = grouping.groups(units, clusters, kept)
         t6 = time.perf_counter()
     except (AttributeError, TypeError, ValueError) as error:
         return {"error": f"{type(error).__name__}: {error}"}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from random import Random
 
-from tui.core.align import _overlapping, build_units
+from tui.core.align import build_units
+from tui.core.align.groups import _overlapping
 from tui.core.analysis import _Overlaps
 from tui.core.corpus import load_corpus
 from tui.core.disputes import SENTENCE_REACH, _groups_holding, _Sentences, _Within

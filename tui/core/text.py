@@ -63,7 +63,7 @@ _SPELLINGS = (  # British -> American endings, so that one word spelled two ways
     (re.compile(r"(?<=[a-z]{2})ys(e|ed|es|ing)$"), r"yz\1"),
     (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|ful|ite|ites)?$"), r"or\1"),
     (re.compile(r"(?<=[a-z]{3}[^aeiou])re(s|d)?$"), r"er\1"),
-    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=[a-z]{2}[^aeiou\W]e)ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, cancelled; not killed, installed
 )
 _SPELLING_EXCEPTIONS = frozenset(
     "rise rised rises rising wise otherwise likewise raise raised raises raising noise poise praise praised "
@@ -71,7 +71,9 @@ _SPELLING_EXCEPTIONS = frozenset(
     "surprised despise compromise compromised franchise enterprise merchandise revise revised supervise "
     "televise devise devised precise concise paradise treatise chastise disguise comprise comprised "
     "four hour hours your yours our ours tour tours flour pour poured sour detour contour "
-    "acre acres genre genres ogre massacre mediocre".split()
+    "acre acres genre genres ogre massacre mediocre "
+    "compelled compelling propelled propelling repelled repelling expelled expelling excelled excelling "
+    "rebelled rebelling dispelled dispelling impelled".split()
 )
 
 

@@ -1,0 +1,203 @@
+"""The alignment's named rules, clauses, mutual best and average linkage, on passages written for
+the tests: each rule takes the pair it is for, says why, and no weak link chains two statements."""
+
+from __future__ import annotations
+
+import gzip
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+
+from tui.core.align import align, build_units, clauses
+from tui.core.corpus import load_corpus
+from tui.core.frequency import RARE_ZIPF, rarity, zipf
+from tui.core.model import Article, Corpus, MatchGroup, Segment, Span
+from tui.core.segment import segment
+from tui.core.text import fold_spelling, stem
+
+rules = import_module("tui.core.align.rules")
+groups_module = import_module("tui.core.align.groups")
+
+
+def corpus_of(texts: dict[str, str]) -> Corpus:
+    return Corpus("test", tuple(Article(id=name, outlet=name, body=body) for name, body in texts.items()))
+
+
+def aligned(texts: dict[str, str]) -> tuple[MatchGroup, ...]:
+    corpus = corpus_of(texts)
+    return align(corpus, {article.id: segment(article) for article in corpus.articles})
+
+
+def group_of(groups: tuple[MatchGroup, ...], article: str, words: str) -> MatchGroup | None:
+    return next((g for g in groups for m in g.members if m.span.article == article and words in m.text), None)
+
+
+# -- the word table -----------------------------------------------------------------------------
+
+
+def test_common_words_weigh_nothing_and_rare_ones_most() -> None:
+    assert rarity(stem("the")) == 0.0
+    assert rarity(stem("bank")) < rarity(stem("firebomb")) < rarity("qzxv")
+    assert zipf("qzxv") == RARE_ZIPF  # not in the table: rare
+    assert zipf(stem("said")) > zipf(stem("negotiations")) > zipf(stem("firebomb"))
+
+
+def test_the_table_is_keyed_by_the_stems_the_alignment_makes() -> None:
+    """If `stem` changes without the table being rebuilt (scripts/make_word_frequencies.py),
+    common words stop being found: this catches it."""
+    for word in ("government", "workers", "announced", "killed", "prices", "officials"):
+        assert zipf(stem(word)) > 4.0, word
+
+
+def test_the_table_says_where_it_comes_from() -> None:
+    data = Path(__file__).resolve().parents[2] / "tui" / "core" / "data"
+    header = gzip.decompress((data / "word_frequencies.txt.gz").read_bytes()).decode().splitlines()[0]
+    assert "wordfreq" in header and "CC BY-SA 4.0" in header
+    assert "CC BY-SA" in (data / "word_frequencies.LICENSE").read_text(encoding="utf-8")
+
+
+def test_spelling_variants_fold_and_one_syllable_words_keep_their_double_l() -> None:
+    assert fold_spelling("realise") == fold_spelling("realize")
+    assert fold_spelling("travelled") == fold_spelling("traveled")
+    assert fold_spelling("sell-off") == fold_spelling("selloff")
+    for word in ("killed", "filled", "installed", "compelled", "controlled"):
+        assert fold_spelling(word) == word
+
+
+# -- clauses ------------------------------------------------------------------------------------
+
+
+def test_a_long_sentence_is_cut_into_its_clauses() -> None:
+    text = ("The ministry raised the fuel levy on Monday, which had resulted in a sharp rise in bus fares "
+            "across the northern provinces, while farmers staged protests outside the regional offices.")
+    whole = Segment(Span("a", 0, len(text)), "sentence", text)
+    parts = [part.text for part in clauses(whole)]
+    assert parts == [
+        "The ministry raised the fuel levy on Monday",
+        "which had resulted in a sharp rise in bus fares across the northern provinces",
+        "while farmers staged protests outside the regional offices",
+    ]
+    for part in clauses(whole):
+        assert text[part.span.start : part.span.end] == part.text
+
+
+def test_a_shared_clause_of_a_long_sentence_is_matched() -> None:
+    groups = aligned({
+        "a": ("The central bank cut its main rate by half a point on Thursday, which had resulted in a global "
+              "sell-off of municipal bonds, while the currency held steady against the dollar.\n"),
+        "b": "Traders blamed the rate decision for causing a global selloff in municipal bonds.\n",
+    })
+    group = group_of(groups, "b", "selloff")
+    assert group is not None
+    [member] = [m for m in group.members if m.span.article == "a"]
+    assert member.text == "which had resulted in a global sell-off of municipal bonds"
+
+
+def test_a_clause_stands_in_only_when_the_whole_sentences_do_not_match() -> None:
+    sentence = ("Firefighters pulled four residents from the burning tower on Elm Street, and the blaze was "
+                "under control by midnight, the fire chief said")
+    groups = aligned({"a": sentence + ".\n", "b": sentence.replace("four residents", "four tenants") + ".\n"})
+    [group] = groups
+    assert all(member.text.startswith("Firefighters") for member in group.members)
+
+
+# -- the rules ----------------------------------------------------------------------------------
+
+
+def test_every_link_names_its_rule_and_its_evidence() -> None:
+    groups = aligned({
+        "a": ('The harbour master said: "No ship will leave the port until the storm has passed."\n'
+              "Fishing crews tied up their boats along the northern quay before the storm arrived.\n"),
+        "b": ('"No ship will leave the port until the storm has passed," the harbour master said.\n'
+              "Before the storm arrived, fishing crews moored their boats on the northern quay.\n"),
+    })
+    quote = group_of(groups, "a", "No ship will leave")
+    statement = group_of(groups, "a", "Fishing crews")
+    assert quote is not None and statement is not None
+    assert [(link.rule, link.reason) for link in quote.links] == [("same words", "same words")]
+    [link] = statement.links
+    assert link.rule == "reworded"
+    assert link.reason.startswith("reworded: ") and "content words shared" in link.reason
+    assert (link.left, link.right) == (0, 1) and link.score == statement.score
+
+
+def test_synonyms_of_news_report_the_same_statement() -> None:
+    groups = aligned({
+        "a": "Two miners were killed and nine injured when a gallery collapsed at the Ostrava pit.\n",
+        "b": "A gallery collapse at the Ostrava pit left two miners dead and nine wounded.\n",
+    })
+    assert group_of(groups, "a", "miners") is not None
+
+
+def test_two_passages_naming_different_people_are_not_one_statement() -> None:
+    groups = aligned({
+        "a": "Senator Halvorsen voted against the harbour expansion bill in the upper house on Friday.\n",
+        "b": "Senator Okonkwo voted against the harbour expansion bill in the upper house on Friday.\n",
+    })
+    assert group_of(groups, "a", "Halvorsen") is None or group_of(groups, "a", "Halvorsen").links[0].rule == "same words"
+
+
+def test_a_two_word_phrase_quoted_twice_is_not_a_reworded_statement() -> None:
+    groups = aligned({
+        "a": 'The company called the device its "next generation" of tablets.\n',
+        "b": 'Executives unveiled what they called the "next-generation tablet range."\n',
+    })
+    assert all(link.rule != "reworded" for group in groups for link in group.links)
+
+
+# -- mutual best and average linkage ------------------------------------------------------------
+
+
+def test_each_passage_keeps_its_best_match_in_another_article() -> None:
+    groups = aligned({
+        "a": "The council approved the new riverside park budget after a long evening debate.\n",
+        "b": ("The council approved the new riverside park budget after a long evening debate on Monday.\n"
+              "Later, the council approved the riverside park budget for the next decade.\n"),
+    })
+    group = group_of(groups, "a", "riverside")
+    assert group is not None
+    [member] = [m for m in group.members if m.span.article == "b"]
+    assert "long evening debate" in member.text
+
+
+def test_one_weak_link_does_not_chain_two_statements_together() -> None:
+    """b's sentence shares a little with a's and a little with c's; a and c share nothing: single
+    linkage would make one group of all three, average linkage keeps a and c apart."""
+    groups = aligned({
+        "a": "Rescue teams searched the flooded valley villages for missing residents through the night.\n",
+        "b": ("Rescue teams searched the flooded valley villages through the night while engineers inspected "
+              "the cracked dam wall above the reservoir.\n"),
+        "c": "Engineers inspected the cracked dam wall above the reservoir on Sunday morning.\n",
+    })
+    assert groups  # b is grouped with one of them
+    for group in groups:
+        assert {"a", "c"} - set(group.articles), "a and c share nothing and must not be one group"
+
+
+def test_groups_never_take_two_passages_of_one_article_nor_overlapping_ones() -> None:
+    story = Path(__file__).resolve().parents[3] / "shared" / "dev-stories" / "greek-bank-riot-2010"
+    if not story.is_dir():
+        pytest.skip("the dev stories are not beside this checkout")
+    corpus = load_corpus(story)
+    groups = align(corpus, {article.id: segment(article) for article in corpus.articles})
+    assert len(groups) > 20
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for group in groups:
+        assert len(set(group.articles)) == len(group.articles)
+        for member in group.members:
+            for start, end in taken.get(member.span.article, []):
+                assert member.span.end <= start or end <= member.span.start
+            taken.setdefault(member.span.article, []).append((member.span.start, member.span.end))
+        assert all(0 <= link.left < link.right < len(group.members) for link in group.links)
+        assert {link.rule for link in group.links} <= {"same words", "excerpt", "reworded", "reported speech", "contained", "same speaker"}
+
+
+def test_units_include_clauses_that_point_back_at_their_sentence() -> None:
+    corpus = corpus_of({"a": ("The storm closed every school in the county on Tuesday, while crews cleared fallen "
+                              "trees from the main roads, according to the regional emergency office.\n")})
+    units = build_units(corpus, {"a": segment(corpus.articles[0])})
+    wholes = [unit for unit in units if not unit.is_clause]
+    parts = [unit for unit in units if unit.is_clause]
+    assert len(wholes) == 1 and len(parts) >= 2
+    assert all(part.whole == wholes[0].index for part in parts)
