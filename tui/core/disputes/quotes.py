@@ -30,7 +30,7 @@ def _wording_disputes(
     less than the future of Europe, and with that the future of Germany in Europe, is at stake")."""
     order = {article: index for index, article in enumerate(outlets)}
     quotes = _Quotes(segments)
-    utterances = [group for group in groups if group.kind == "quote" and not any(map(_reported, group.members))]
+    utterances = [group for group in groups if group.kind == "quote" and all(map(_quoted, group.members))]
     disputes = []
     for joined in _same_utterances(utterances):
         members = [member for group in joined for member in group.members]
@@ -52,13 +52,13 @@ def _wording_disputes(
 
 UTTERANCE_OVERLAP = 0.5
 """Two quote groups of one speaker with this share of their content words in common (of the smaller) are one utterance."""
-_REPORTED = re.compile(rf"\b(?:{_SAID_VERBS})\b", re.IGNORECASE)
 
 
-def _reported(member: Segment) -> bool:
-    """Whether a passage reports speech in the writer's words ("vowed to bring those responsible
-    to justice") rather than quoting it: a sentence with a speech verb and no quote marks."""
-    return member.kind == "sentence" and not _QUOTED.search(member.text) and bool(_REPORTED.search(member.text))
+def _quoted(member: Segment) -> bool:
+    """Whether a passage is direct speech: a quote, or a sentence with quote marks in it. A sentence
+    without them is the writer's words ("has suggested using the holdings"), whatever its verb."""
+    return member.kind == "quote" or bool(_QUOTED.search(member.text))
+
 
 
 def _same_utterances(groups: list[MatchGroup]) -> list[list[MatchGroup]]:
