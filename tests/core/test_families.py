@@ -170,3 +170,12 @@ def test_find_families_of_a_corpus_with_nothing_shared(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("Markets were calm on Monday as traders awaited the central bank.\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert find_families(corpus, {}) == ()
+
+
+def test_a_spelling_dispute_counts_the_copies_once(tmp_path: Path) -> None:
+    """Two copies against one own report: the copies' side says "2, 1 independent", the other "1"."""
+    own = OWN.replace("a harbour official told reporters", "Deputy Harbour Master Ilse Vandrect told reporters")
+    analysis = analyse_files(tmp_path, {"a-wire.txt": WIRE, "b-copy.txt": COPY, "c-own.txt": own})
+    [spelling] = [dispute for dispute in analysis.disputes if dispute.kind == "spelling"]
+    assert "Ilse Vandrecht (2, 1 independent: a-wire, b-copy)" in spelling.summary
+    assert "Ilse Vandrect (1: c-own)" in spelling.summary
