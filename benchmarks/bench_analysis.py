@@ -663,7 +663,7 @@ def _candidate_recall(units, pairs) -> tuple[int, int]:  # noqa: ANN001
     norms = [unit.norm for unit in units]
     near = set()
     for unit in units:
-        for _, score, other in process.extract(unit.norm, norms, scorer=fuzz.ratio, score_cutoff=90, limit=None):
+        for _, _score, other in process.extract(unit.norm, norms, scorer=fuzz.ratio, score_cutoff=90, limit=None):
             if other > unit.index and units[other].article != unit.article:
                 near.add((unit.index, other))
     return len(near & pairs), len(near)
