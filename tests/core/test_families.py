@@ -112,8 +112,9 @@ def test_the_copies_do_not_corroborate_each_other(ferry: Analysis) -> None:
     assert not any("64 people" in claim.summary for claim in alone.uncorroborated)
 
 
-def test_outlets_that_share_a_quote_are_no_family(tmp_path: Path) -> None:
-    """Two own reports that share a quoted sentence and a figure are two voices."""
+def test_sharing_a_quote_is_not_copying(tmp_path: Path) -> None:
+    """The wire text and an own report share a quote and a figure: two voices. The own report
+    printed again with two sentences reworded is a copy of it, with no agency credited."""
     other = OWN.replace("Our reporter saw dozens", "Dozens of relatives were seen").replace("Survivors of", "People on")
     analysis = analyse_files(tmp_path, {"a.txt": OWN, "b.txt": WIRE.replace("(Reuters)", ""), "c.txt": other})
     assert [family.sources for family in analysis.families] == [("a", "c")]

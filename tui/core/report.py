@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.families import voices
+from tui.core.families import voice_map
 from tui.core.model import Analysis, Corpus, Dispute, Family, MatchGroup, Span
 
 Json = dict[str, object]
@@ -37,10 +37,11 @@ def _passage(span: Span, text: str, **extra: object) -> Json:
 
 def matches(analysis: Analysis) -> Json:
     """`kato-tui matches --json`: the sources, the copy families and the matched groups."""
+    voice_of = voice_map(analysis.families)
     return {
         "sources": sources(analysis.corpus),
         "families": [_family(family) for family in analysis.families],
-        "groups": [_group(group, analysis.families) for group in analysis.groups],
+        "groups": [_group(group, voice_of) for group in analysis.groups],
     }
 
 
@@ -48,7 +49,7 @@ def _family(family: Family) -> Json:
     return {"sources": list(family.sources), "shared": family.shared, "wire": family.wire}
 
 
-def _group(group: MatchGroup, families: tuple[Family, ...]) -> Json:
+def _group(group: MatchGroup, voice_of: dict[str, str]) -> Json:
     """A matched group, with how many independent voices it has (copies of one text count once)
     and the links that joined its members (indices into `members`), each with its rule."""
     return {
@@ -56,7 +57,7 @@ def _group(group: MatchGroup, families: tuple[Family, ...]) -> Json:
         "kind": group.kind,
         "wording": group.wording,
         "score": group.score,
-        "independent": voices(group.articles, families),
+        "independent": len({voice_of.get(article, article) for article in group.articles}),
         "members": [_passage(m.span, m.text, speaker=m.speaker) for m in group.members],
         "links": [
             {"members": [link.left, link.right], "rule": link.rule, "reason": link.reason, "score": link.score}
