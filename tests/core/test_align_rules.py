@@ -201,3 +201,12 @@ def test_units_include_clauses_that_point_back_at_their_sentence() -> None:
     parts = [unit for unit in units if unit.is_clause]
     assert len(wholes) == 1 and len(parts) >= 2
     assert all(part.whole == wholes[0].index for part in parts)
+
+
+def test_a_headline_in_title_case_has_no_names_from_its_capitals() -> None:
+    corpus = corpus_of({"a": "Storm Closes Every School In The Northern County\nThe storm closed every school in the county, Mayor Ilse Brandt said.\n"})
+    units = build_units(corpus, {"a": segment(corpus.articles[0])})
+    headline = next(unit for unit in units if unit.segment.text.startswith("Storm"))
+    sentence = next(unit for unit in units if unit.segment.text.startswith("The storm"))
+    assert headline.names == frozenset()
+    assert {stem("Brandt".lower()), stem("ilse")} <= sentence.names

@@ -137,6 +137,13 @@ def _stem(word: str) -> str:
     return stem(fold_spelling(word))
 
 
+def _title_case(text: str) -> bool:
+    """Whether most words are capitalised, as in a headline ("Apple Unveils New Flagship Laptop"):
+    its capitals then say nothing of which words are names."""
+    found = [word for word in text.split() if word[:1].isalpha() and len(word) > 3]
+    return len(found) >= 3 and sum(word[0].isupper() for word in found) >= 0.75 * len(found)
+
+
 def _unit(index: int, article: int, segment: Segment, whole: int | None = None) -> Unit | None:
     stems = _content(segment.text)
     least = MIN_QUOTE_CONTENT_WORDS if segment.kind == "quote" else MIN_CLAUSE_CONTENT_WORDS if whole is not None else MIN_CONTENT_WORDS
@@ -144,5 +151,5 @@ def _unit(index: int, article: int, segment: Segment, whole: int | None = None) 
     if len(set(stems)) < least and not (segment.kind == "quote" and stems and len(norm.split()) >= MIN_SHORT_QUOTE_WORDS):
         return None
     keys = set(stems)
-    names = frozenset(capitalised_stems(segment.text))
+    names = frozenset() if _title_case(segment.text) else frozenset(capitalised_stems(segment.text))
     return Unit(index, article, segment, norm, frozenset(stems), frozenset(keys), names, whole)
