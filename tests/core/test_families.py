@@ -106,6 +106,7 @@ def test_the_copies_do_not_corroborate_each_other(ferry: Analysis) -> None:
     rescued = next(claim for summary, claim in claims.items() if "64 people" in summary)
     assert [version.span.article for version in rescued.versions] == ["a-wire", "b-copy"]
     assert "one Reuters text (copied by a-wire and b-copy)" in rescued.summary
+    assert rescued.why.startswith("no source but the copies of this one text gives")
     assert any("Ilse Vandrecht" in summary for summary in claims)
     assert not any("17 people" in summary for summary in claims), "the own report gives 17 injured too"
     alone = find_disputes(ferry.corpus, ferry.facts, ferry.groups, ferry.segments)

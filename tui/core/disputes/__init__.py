@@ -111,7 +111,7 @@ def _single_source(
             continue  # another voice names someone of that name: perhaps the same person spelled otherwise
         versions = tuple(quantities.phrases.version(mention) for mention in _in_each_copy(fact, mentions, voices))
         summary = f"Only {voices.who(articles, outlets)} names {name}: “{versions[0].text}”"
-        found.append(Dispute("", "uncorroborated", summary, versions, "no other source names this person"))
+        found.append(Dispute("", "uncorroborated", summary, versions, f"{voices.nobody_else(versions)} names this person"))
     found.extend(_lonely_numbers(corpus, quantities, disputed, outlets, voices))
     return found
 

@@ -123,6 +123,12 @@ class _Voices:
         joined = f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]
         return f"one {wire + ' ' if wire else ''}text (copied by {joined})"
 
+    @staticmethod
+    def nobody_else(versions: Sequence[Version]) -> str:
+        """How a reason says that no one else makes the claim: "no other source", or "no source
+        but the copies of this one text" when the versions are copies of one family."""
+        return "no other source" if len({version.span.article for version in versions}) < 2 else "no source but the copies of this one text"
+
 
 def _sources(versions: Iterable[Version], outlets: dict[str, str]) -> str:
     names = list(dict.fromkeys(outlets[version.span.article] for version in versions))

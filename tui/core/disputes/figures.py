@@ -261,7 +261,7 @@ def _lonely_claim(facts: list[Fact], found: Role, phrases: _Phrases, outlets: di
     versions = tuple(phrases.version(fact) for fact in facts)
     who = voices.who((fact.span.article for fact in facts), outlets)
     summary = f"Only {who} gives {versions[0].value}: “{versions[0].text}”"
-    why = f"no other source gives a figure with this role ({_role_words(found)})"
+    why = f"{voices.nobody_else(versions)} gives a figure with this role ({_role_words(found)})"
     return Dispute("", "uncorroborated", summary, versions, why)
 
 
