@@ -108,3 +108,23 @@ def test_a_teaser_line_with_only_headlines_after_it_opens_the_tail() -> None:
 def test_a_bare_marker_still_opens_the_tail() -> None:
     body = f"{STORY}\n{QUOTES}Related stories\nFloods return to the valley\nRoads close in the north"
     assert furniture_lines(body) == ["Related stories\nFloods return to the valley\nRoads close in the north"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["PORT ELLEN, Scotland (AP) — ", "PORT ELLEN (Reuters) - ", "PORT ELLEN, Isl. -- ", "PORT ELLEN -- "],
+)
+def test_a_place_dateline_opening_the_story_is_furniture(dateline: str) -> None:
+    body = f"Crane topples in storm\n{dateline}{STORY}\n{STORY}\n"
+    assert furniture_lines(body) == [dateline.rstrip()]
+    start = body.index(STORY)
+    assert not inside(furniture(body), start, start + len(STORY))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["BIGGEST PROTEST", "US - China talks resumed on Monday.", "NATO-led forces moved in, officials said.",
+     "The US -- and only the US -- objected."],
+)
+def test_capitals_and_dashes_in_a_story_line_are_no_dateline(line: str) -> None:
+    assert furniture_lines(f"{line}\n{STORY}\n") == []

@@ -9,6 +9,7 @@ too: its date is the article's (see tui.core.dateline), not a fact of the story.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from tui.core.dateline import is_stamp_line
@@ -34,6 +35,16 @@ _LINE_MARKERS = re.compile(
 _TEASER = re.compile(r"[^:]{2,60}:\s*\S.{3,}")
 STORY_SENTENCE_WORDS = 8
 """A line after a teaser with a final stop and at least this many words is the story going on."""
+# A place dateline that opens a story's first line: "ATHENS, Greece (AP) — ", "TROY, Mich. -- ",
+# "WASHINGTON (Reuters) - ": the place in capitals, then perhaps a region, perhaps an agency in
+# brackets, then a dash. Furniture, though the sentence it opens is the story.
+_CAPS_WORD = r"[A-Z][A-Z.'’-]+"
+_PLACE_DATELINE = re.compile(
+    rf"(?-i:[A-Z][A-Z.'’-]{{2,}}(?:[ ]{_CAPS_WORD}){{0,3}}(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*){{0,2}})?"
+    rf"(?:[ ]?\([A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){{0,3}}\))?[ ]*(?:--|[—–-])[ ]+)(?=\S)"
+)
+DATELINE_LINES = 3
+"""A place dateline is looked for at the start of this many first lines of story text."""
 _SYMBOLS_ONLY = re.compile(r"[^\w]+")
 _TERMINAL = re.compile(r"[.!?:\"'”’)\]]\s*$")
 
@@ -48,7 +59,15 @@ def _lines(body: str) -> list[tuple[int, int]]:
 
 
 def furniture(body: str) -> list[tuple[int, int]]:
-    """The (start, end) spans of the body that are page furniture, in order, not overlapping."""
+    """The (start, end) spans of the body that are page furniture, in order, not overlapping.
+
+    Worked out once for a body (segmentation, alignment and the facts all ask), a new list each time.
+    """
+    return list(_furniture(body))
+
+
+@functools.lru_cache(maxsize=4096)
+def _furniture(body: str) -> tuple[tuple[int, int], ...]:
     lines = _lines(body)
     marked = [False] * len(lines)
     prose = _prose_after(body, lines)
@@ -70,7 +89,34 @@ def furniture(body: str) -> list[tuple[int, int]]:
             marked[index] = True
         elif _SYMBOLS_ONLY.fullmatch(text):
             _mark_teaser(body, lines, marked, index)
-    return _merge(lines, marked, body)
+    return tuple(_with_spans(_merge(lines, marked, body), _place_datelines(body, lines, marked)))
+
+
+def _place_datelines(body: str, lines: list[tuple[int, int]], marked: list[bool]) -> list[tuple[int, int]]:
+    """The place datelines that open the first lines of story text ("ATHENS, Greece (AP) — ")."""
+    found: list[tuple[int, int]] = []
+    seen = 0
+    for (start, end), flag in zip(lines, marked):
+        if flag or start == end or not body[start:end].strip():
+            continue
+        match = _PLACE_DATELINE.match(body, start, end)
+        if match is not None:
+            found.append((start, start + len(match.group().rstrip())))
+        seen += 1
+        if seen >= DATELINE_LINES:
+            break
+    return found
+
+
+def _with_spans(spans: list[tuple[int, int]], more: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of two lists of sorted spans, sorted and not overlapping."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans + more):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _looks_like_tail(prose_after: list[int], index: int) -> bool:

@@ -235,11 +235,15 @@ def _carry(text: str, blocks: list[tuple[int, int]], marks: list[_Marks], index:
     opener = marks[index].dangling
     assert opener is not None
     pending = [(index, _Quote(opener.start(), opener.end(), blocks[index][1], blocks[index][1]))]
-    for later in range(index + 1, min(len(blocks), index + 2 + MAX_QUOTED_LINES)):
+    lines = 0
+    for later in range(index + 1, min(len(blocks), index + 1 + 3 * MAX_QUOTED_LINES)):
         lo, hi = blocks[later]
         block = marks[later]
-        if not _has_word(text, lo, hi):
+        if block.first is None and not _has_word(text, lo, hi):
             continue  # a blank line between paragraphs
+        lines += 1
+        if lines > MAX_QUOTED_LINES:
+            return
         if block.leading_close is not None:
             close = block.leading_close
             pending.append((later, _Quote(lo, lo, close.start(), close.end())))
@@ -418,7 +422,7 @@ _MODIFIER = r"(?:(?!(?:the|a|an|of|and|or|who|whom|which|that|to|in|on|at|for|wi
 _ROLE = rf"{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}?{_ROLE_NOUN})\b"
 # The role before a role noun that a speech clause follows (searched back from the noun's end).
 _ROLE_BEFORE = re.compile(rf"\b{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}{_ROLE_NOUN})$")
-_ROLE_WORD = re.compile(rf"\b{_ROLE_NOUN}\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")  # then a set lookup: faster than an alternation of every role
 _AGE = r"(?:\d{1,3}-year-old[ ])?"  # said 61-year-old Jane Doe
 # A name is a place's where a place preposition comes before it ("in Kampong Hilir") or a place noun
 # follows it in an apposition ("Kampong Hilir, a fishing village"): he or she never stands for it.
@@ -536,7 +540,10 @@ class _Attribution:
             tail = _CLAUSE_TAIL.match(self.body, pronoun.end())
             if tail and self._outside(pronoun.start()):
                 yield _Said(pronoun.start(), tail.end(), pronoun.start(), True)
-        for noun in _ROLE_WORD.finditer(self.body):
+        roles = PERSON_ROLES | SPEAKING_BODIES
+        for noun in _LOWER_WORD.finditer(self.body):
+            if noun.group() not in roles:
+                continue
             tail = _CLAUSE_TAIL.match(self.body, noun.end())
             if tail is None or not self._outside(noun.start()):
                 continue
