@@ -210,3 +210,17 @@ def test_a_headline_in_title_case_has_no_names_from_its_capitals() -> None:
     sentence = next(unit for unit in units if unit.segment.text.startswith("The storm"))
     assert headline.names == frozenset()
     assert {stem("Brandt".lower()), stem("ilse")} <= sentence.names
+
+
+def test_a_phrase_quoted_inside_matching_sentences_leaves_the_sentences_grouped() -> None:
+    sentence = ('The families of the two injured climbers asked for "complete privacy," and the clinic gave no '
+                "details of their condition, a spokeswoman said.")
+    groups = aligned({
+        "a": sentence + "\n",
+        "b": sentence.replace("gave no", "would not give any") + "\n",
+        "c": "A spokeswoman said the climbers' families asked for privacy and the clinic would give no details of their condition.\n",
+    })
+    group = group_of(groups, "c", "privacy")
+    assert group is not None
+    assert set(group.articles) == {"a", "b", "c"}
+    assert all(len(member.text.split()) > 5 for member in group.members)

@@ -11,6 +11,8 @@ from tui.core.model import Link, MatchGroup, Wording
 from .rules import Edge
 from .units import Unit
 
+MIN_QUOTATION_WORDS = 5
+"""A quote of fewer words is a phrase the writer quotes ("total privacy"), grouped after sentences."""
 GROUP_FLOOR = 35
 """The average similarity, over every pair of a merged group's passages from two sides, below which
 two groups stay apart: a passage must be like most of a group, not like one of its passages."""
@@ -58,7 +60,10 @@ def cluster(units: list[Unit], kept: list[Edge], similarity: Callable[[int, int]
     overlapping = _overlapping(units)
     # On a tie the pair of quotes goes first: a quote, not the sentence around it, is the passage.
     quotes = lambda e: units[e.left].is_quote + units[e.right].is_quote  # noqa: E731
-    for edge in sorted(kept, key=lambda e: (-e.score, -quotes(e), e.left, e.right)):
+    # A phrase quoted inside a sentence ("requested "total privacy"") comes last: when the sentences
+    # around it match, the sentence is the passage; when they do not, the phrase still groups.
+    phrase = lambda e: _phrase(units[e.left]) or _phrase(units[e.right])  # noqa: E731
+    for edge in sorted(kept, key=lambda e: (phrase(e), -e.score, -quotes(e), e.left, e.right)):
         left, right = cluster_of.get(edge.left), cluster_of.get(edge.right)
         if left is not None and left == right:
             continue
@@ -78,6 +83,11 @@ def cluster(units: list[Unit], kept: list[Edge], similarity: Callable[[int, int]
         for unit in joined:
             cluster_of[unit] = cluster
     return list(members.values())
+
+
+def _phrase(unit: Unit) -> bool:
+    """Whether the unit is a few words quoted inside a sentence, not a quotation of its own."""
+    return unit.is_quote and len(unit.norm.split()) < MIN_QUOTATION_WORDS
 
 
 def _average(mine: list[int], theirs: list[int], similarity: Callable[[int, int], float]) -> float:
