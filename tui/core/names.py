@@ -81,6 +81,8 @@ def looks_personal(name: tuple[str, ...]) -> bool:
     """Whether the words look like a person's name: capitalised words or initials, no
     organisation or place words, no all-capitals acronyms."""
     for word in name:
+        if "--" in word:
+            return False  # two words run together by a dash: "IDs--you"
         if word.islower():
             continue  # a particle: de, van, bin
         if _INITIAL.fullmatch(word):

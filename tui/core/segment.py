@@ -424,6 +424,9 @@ _ROLE = rf"{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}?{_ROLE_NOUN})\b"
 _ROLE_BEFORE = re.compile(rf"\b{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}{_ROLE_NOUN})$")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")  # then a set lookup: faster than an alternation of every role
 _AGE = r"(?:\d{1,3}-year-old[ ])?"  # said 61-year-old Jane Doe
+_ROLE_THEN_RUN = re.compile(rf"[ ](?P<roles>[a-z]+(?:[ ][a-z]+)?)[ ](?P<run>{RUN})")  # Troy| police Lt. Jane Doe
+# Verbs that name rather than quote after a comma: "a new app, called Passbook" is no speech.
+_NAMING_VERBS = frozenset("called described labeled labelled characterized characterised".split())
 # A name is a place's where a place preposition comes before it ("in Kampong Hilir") or a place noun
 # follows it in an apposition ("Kampong Hilir, a fishing village"): he or she never stands for it.
 _PLACE_NOUN = rf"(?:{'|'.join(sorted(words('place_nouns.txt'), key=len, reverse=True))})"
@@ -516,7 +519,10 @@ class _Attribution:
         self.names = Names(body)
         self.places: set[str] | None = None
         self.clauses = _first_of_overlapping(sorted(self._clauses()))
-        self.inverted = [_said(match) for match in _INVERTED.finditer(body) if self._outside(match.start())]
+        self.inverted = [
+            self._past_role(_said(match)) for match in _INVERTED.finditer(body)
+            if self._outside(match.start()) and match.group("verb") not in _NAMING_VERBS
+        ]
         self.clause_starts = [said.start for said in self.clauses]
         self.speech = sorted(self.clauses + self.inverted)  # both ways of naming a speaker
         self.speech_starts = [said.start for said in self.speech]
@@ -551,6 +557,16 @@ class _Attribution:
             if role is not None:
                 yield _Said(role.start(), tail.end(), role.start("role"), False, "", tail.group("appos") or "",
                             role.group("role"))
+
+    def _past_role(self, said: _Said) -> _Said:
+        """An inverted clause whose run is only a place before a role and the name: in "said Troy
+        police Lt. Jane Doe" the speaker is Jane Doe."""
+        if not said.run:
+            return said
+        after = _ROLE_THEN_RUN.match(self.body, said.end)
+        if after is None or not all(word in PERSON_ROLES or word in SPEAKING_BODIES for word in after.group("roles").split()):
+            return said
+        return said._replace(end=after.end(), who_start=after.start("run"), run=after.group("run"))
 
     def _inverted_after(self, run_end: int, tail: re.Match[str]) -> bool:
         """Whether a clause tail is a comma and a verb that a name follows: ", said Doe"."""
@@ -632,8 +648,8 @@ class _Attribution:
     def _after(self, quote: _Quote) -> _Said | None:
         """The attribution right after a quote: '," said Smith' or '," Doe said'."""
         inverted = _AFTER_VERB.match(self.body, quote.mark_end)
-        if inverted:
-            return _said(inverted)
+        if inverted and inverted.group("verb") not in _NAMING_VERBS:
+            return self._past_role(_said(inverted))
         subject = _AFTER_SUBJECT.match(self.body, quote.mark_end)
         if subject is None:
             return None
