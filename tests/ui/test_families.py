@@ -3,9 +3,11 @@ a group counts a family once, copies are not painted as news, and the match deta
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
+from rich.console import Console
 
 import tui.ui.app
 from tui.core.analysis import analyse
@@ -13,6 +15,7 @@ from tui.core.model import Analysis, Corpus, Family, Link
 from tui.ui.app import make_app
 from tui.ui.render import Mark
 from tui.ui.screens.match_detail import MatchDetail
+from tui.ui.tables import matches_table
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import SourceBar
 from tui.ui.widgets.reader import ArticleColumn
@@ -178,3 +181,14 @@ async def test_when_only_copies_share_passages_n_says_so(write_corpus: WriteCorp
         await pilot.pause()
         assert any("Only copies of one text share passages" in message for message in messages)
         assert not any(mark.style.startswith("article-view--match") for mark in view_of(app, "a").marks)
+
+
+def test_the_matches_table_names_the_families_and_counts_each_once(wire: Corpus) -> None:
+    """`kato-tui matches` as a table: each copy's version says "copy A", a group counts its independent
+    sources, and the caption lists the family, its agency and its sources by number."""
+    console = Console(width=200, record=True)
+    console.print(matches_table(analyse(wire)))
+    text = console.export_text()
+    assert "Island [bold]Daily (copy A):" in text and "Aegean Radio (copy" not in text
+    assert "│ 4 (2 " in text and "│ 3 (1 " in text  # the quote the radio has too; a sentence only the copies print
+    assert re.search(r"A \(Reuters, \d+% the same\): 1 Harbour Times, 2 Island \[bold\]Daily, 3 Port Gazette", text)

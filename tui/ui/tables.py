@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from tui.core.model import Analysis, Corpus
 from tui.ui.render import safe_text
+from tui.ui.voices import Voices
 
 
 def _text(value: str | None, style: str = "") -> Text:
@@ -29,22 +30,42 @@ def sources_table(corpus: Corpus) -> Table:
 
 
 def matches_table(analysis: Analysis) -> Table:
-    """One row per group: its id, kind, wording, score and each member's outlet, speaker and text."""
+    """One row per group: its id, kind, wording, score, how many sources (each family of copies
+    once) and each member's outlet, speaker and text; under it, the families of copies of one text."""
     outlets = {article.id: article.outlet for article in analysis.corpus.articles}
+    voices = Voices(analysis)
     count = len(analysis.groups)
-    table = Table("id", "kind", "wording", "score", "versions", title=_text(f"{count} match{'' if count == 1 else 'es'}"))
+    table = Table("id", "kind", "wording", "score", Column("sources", max_width=13), "versions", title=_text(f"{count} match{'' if count == 1 else 'es'}"))
     for group in analysis.groups:
         versions = Text()
         for member in group.members:
             if versions:
                 versions.append("\n")
             versions.append(_text(outlets[member.span.article], "bold"))
+            letter = voices.letter(member.span.article)
+            if letter:
+                versions.append(f" (copy {letter})", "dim")
             if member.speaker:
                 versions.append(_text(f" ({member.speaker})", "italic"))
             versions.append(": ")
             versions.append(_text(member.text))
-        table.add_row(group.id, group.kind, group.wording, f"{group.score:.0f}", versions)
+        sources, independent = len(set(group.articles)), voices.count(group.articles)
+        table.add_row(group.id, group.kind, group.wording, f"{group.score:.0f}", f"{sources}" + (f" ({independent} independent)" if independent < sources else ""), versions)
+    table.caption, table.caption_justify = _families(analysis, voices), "left"
     return table
+
+
+def _families(analysis: Analysis, voices: Voices) -> Text | None:
+    """ "Copies of one text, one voice each:" and a line a family ("A (Reuters, 90% the same): 1 Harbour Times, 2 Island Daily")."""
+    if not analysis.families:
+        return None
+    numbers = {article.id: (number, article.outlet) for number, article in enumerate(analysis.corpus.articles, 1)}
+    lines = Text("Copies of one text, one voice each:")
+    for family in analysis.families:
+        wire = f"{family.wire}, " if family.wire else ""
+        lines.append(_text(f"\n{voices.letter(family.sources[0])} ({wire}{family.shared:.0%} the same): "))
+        lines.append(_text(", ".join(f"{numbers[source][0]} {numbers[source][1]}" for source in family.sources if source in numbers)))
+    return lines
 
 
 def disputes_table(analysis: Analysis) -> Table:

@@ -22,7 +22,6 @@ class Voices:
     """Which articles are copies of one text: each family's letter, and every article's voice."""
 
     def __init__(self, analysis: Analysis) -> None:
-        self.families = analysis.families
         self._numbers = {article.id: number for number, article in enumerate(analysis.corpus.articles, 1)}
         self._family: dict[str, tuple[str, Family]] = {
             source: (_letter(index), family) for index, family in enumerate(analysis.families) for source in family.sources

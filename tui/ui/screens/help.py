@@ -50,7 +50,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Details",
         (
-            ("enter", "the versions of the match or dispute you went to last; a match's say why each was matched"),
+            ("enter", "the versions of the match or dispute you went to last; for a match, why each was matched"),
             ("n N / ] [", "in the details: the next / previous one"),
             ("a", "in the details: write a note on the match or dispute shown"),
             ("esc", "close the details"),
