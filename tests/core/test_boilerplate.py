@@ -25,9 +25,19 @@ def furniture_lines(body: str) -> list[str]:
         "Last updated 4:15 PM EST",
         "By Jane Doe, Associated Press",
         "By Jane Doe, Associated Press | April 16, 2007",
+        "Posted on June 11, 2012 by Jane Doe",
+        "Reporting by Jane Doe; Editing by John Roe",
+        "(Reporting by Jane Doe in Port Ellen; Writing by John Roe; Editing by Sam Poe)",
+        "Written by Jane Doe",
+        "Associated Press writer Jane Doe in Port Ellen contributed to this report.",
+        "Jane Doe contributed reporting.",
+        "Copyright 2012 The Associated Press. All rights reserved.",
+        "(c) Copyright Example Media 2012",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Jane Doe speaks on Monday (AP Photo/John Roe)",
     ],
 )
-def test_a_dateline_timestamp_or_byline_line_is_furniture(line: str) -> None:
+def test_a_dateline_timestamp_byline_credit_or_copyright_line_is_furniture(line: str) -> None:
     body = f"Crane topples in storm\n{line}\n{STORY}\n"
     assert furniture_lines(body) == [line]
     start = body.index(line)
@@ -44,6 +54,10 @@ def test_a_dateline_timestamp_or_byline_line_is_furniture(line: str) -> None:
         "By Monday, the police had closed the port.",
         "At 10:49 AM the crane fell.",
         "Crane topples | March 3, 2015",
+        "Reporting by the port authority found cracks in the crane.",
+        "Copyright law changed in March 2015, the port said.",
+        "The storm contributed to the collapse, engineers said.",
+        "Posted guards stood by Jane Doe as the crane fell.",
     ],
 )
 def test_a_story_line_that_begins_with_a_date_is_not_furniture(line: str) -> None:

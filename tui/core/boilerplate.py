@@ -27,7 +27,14 @@ _STRONG_TAIL_MARKERS = re.compile(r"(?:about the author|author|end of article|fo
 _LINE_MARKERS = re.compile(
     r"(?:advertisement|share(?: this)?(?: article)?|\d+ min(?:ute)?s? read|contact us|sign up\b.*|subscribe\b.*"
     r"|(?:file )?photo:.*|.*\((?:picture credit|photo|image)[^)]*\)|.*/ (?:ap|afp|reuters|getty images)"
-    r"|listen to (?:this )?article.*|sneak a peek at .*|stay informed with .*)",
+    r"|listen to (?:this )?article.*|sneak a peek at .*|stay informed with .*"
+    r"|.*\((?:[\w.]+ )?photo\b[^)]*\)"  # Jane Doe (AP Photo/John Roe)
+    # credits: "Reporting by Jane Doe; Editing by John Roe", "Associated Press writer Jane Doe contributed to this report."
+    r"|\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|produced|written|research) by (?-i:[A-Z])[^;()]*[;,]? ?)+\)?"
+    r"|.*\bcontributed (?:reporting|to this (?:report|story|article))\b[^.]*\.?"
+    # copyright notices
+    r"|(?:\(c\)|©).*|copyright (?:©|\(c\) ?)?(?:19|20)\d\d\b.*|.*\ball rights reserved\b.*"
+    r"|this material may not be published.*)",
     re.IGNORECASE,
 )
 # A tail marker that names one other story after a colon ("More from Acme: Floods in the north") is

@@ -188,6 +188,9 @@ def is_stamp_line(line: str) -> bool:
     parts = [part for part in _DELIMITER.split(text) if part.strip()]
     if len(parts) > 1 and all(_is_stamp(_unbracket(part)) or is_byline(part) for part in parts):
         return True
+    stamp, by, name = text.rpartition(" by ")
+    if by and _is_stamp(stamp) and is_byline(f"By {name}"):
+        return True  # Posted on June 11, 2012 by Jane Doe
     return _byline_comma_split(text) is not None
 
 
