@@ -77,6 +77,15 @@ def name_of(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     return words[cut:], titled
 
 
+def _owner(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name of a run that ends with an owner ("Prime Minister Jane Doe's plans" names Jane Doe),
+    else ()."""
+    if len(words) < 2 or not words[-1].endswith(_POSSESSIVES):
+        return ()
+    name, _ = name_of((*words[:-1], words[-1][:-2]))
+    return name
+
+
 def looks_personal(name: tuple[str, ...]) -> bool:
     """Whether the words look like a person's name: capitalised words or initials, no
     organisation or place words, no all-capitals acronyms."""
@@ -110,7 +119,8 @@ class Names:
         self._mid_sentence: dict[str, bool] = {}
         self._inside: set[str] | None = None
         for run in self.runs:
-            name = run.name[:-1] if len(run.name) > 2 and run.name[-1].rstrip(".") in _SUFFIXES else run.name
+            name = _owner(run.words) or run.name
+            name = name[:-1] if len(name) > 2 and name[-1].rstrip(".") in _SUFFIXES else name
             if 2 <= len(name) <= 4 and looks_personal(name):
                 self._learn(name)  # Anthony Doe III: Doe is Anthony Doe
 

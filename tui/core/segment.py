@@ -424,6 +424,9 @@ _ROLE = rf"{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}?{_ROLE_NOUN})\b"
 _ROLE_BEFORE = re.compile(rf"\b{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}{_ROLE_NOUN})$")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")  # then a set lookup: faster than an alternation of every role
 _AGE = r"(?:\d{1,3}-year-old[ ])?"  # said 61-year-old Jane Doe
+_NAME_COLON = re.compile(rf"[ \t]*(?P<run>{RUN})[ ]?:[ \t]*")  # Doe: "..."
+_SAYING = re.compile(r"\bsaying\b")  # Doe condemned the killings, saying "..."
+_ROLE_SUBJECT = re.compile(rf"[ \t]*{_DETERMINER}[ ](?P<role>{_MODIFIER}{{0,3}}{_ROLE_NOUN})\b[ ][a-z]+")  # A government official downplayed it, saying "..."
 _ROLE_THEN_RUN = re.compile(rf"[ ](?P<roles>[a-z]+(?:[ ][a-z]+)?)[ ](?P<run>{RUN})")  # Troy| police Lt. Jane Doe
 # Verbs that name rather than quote after a comma: "a new app, called Passbook" is no speech.
 _NAMING_VERBS = frozenset("called described labeled labelled characterized characterised".split())
@@ -450,6 +453,8 @@ _PRONOUN = re.compile(r"[HhSs](?<![\w’'-].)(?:(?<=[Hh])e|(?<=[Ss])he)\b")  # c
 # Just after a quote: '"...," Doe said' / '"...," he said'.
 _AFTER_SUBJECT = re.compile(rf",?{_SPACES}{_WHO}{_TAIL}")
 # Verb first, just after a quote or a comma: '"...," said Smith' / ', said Doe.'
+# Right after a quote, when nothing else names its speaker: '"...," according to Lt. Jane Doe.'
+_ACCORDING = re.compile(rf",?{_SPACES}according[ ]to[ ]{_AGE}{_WHO}")
 _AFTER_VERB = re.compile(rf",?{_SPACES}{_VERB}[ ]{_AGE}{_WHO}")
 _INVERTED = re.compile(rf"[,”\"'’],?{_SPACES}{_VERB}[ ]{_AGE}{_WHO}")
 _AFTER_RUN = re.compile(r",?[ \u00a0]+([a-z][\w’'-]*)")
@@ -671,6 +676,29 @@ class _Attribution:
             if self.clauses[j].end <= quote.mark_start:
                 return self.clauses[j]
             j -= 1
+        return self._named_before(lo, quote.mark_start)
+
+    def _according(self, quote: _Quote) -> _Said | None:
+        """'"...," according to Lt. Jane Doe': the last resort, since a source cited so is as often
+        the outlet that reported the words as the person who said them."""
+        match = _ACCORDING.match(self.body, quote.mark_end)
+        return self._past_role(_said(match)) if match else None
+
+    def _named_before(self, lo: int, at: int) -> _Said | None:
+        """A speaker named without a speech verb before a quote: 'Doe: "..."', or the subject of
+        a sentence that goes on ', saying "..."' ('Doe condemned the killings, saying: "..."')."""
+        colon = _NAME_COLON.fullmatch(self.body, lo, at)
+        if colon is not None:
+            return _Said(colon.start(), colon.end(), colon.start("run"), False, colon.group("run"))
+        saying = _SAYING.search(self.body, lo, at)
+        if saying is None:
+            return None
+        k = bisect.bisect_left(self.event_at, lo)
+        if k < len(self.event_at) and self.event_at[k] < saying.start() and self.event_who[k]:
+            return _Said(lo, saying.end(), self.event_at[k], False, self.event_who[k])
+        role = _ROLE_SUBJECT.match(self.body, lo, saying.start())
+        if role is not None:
+            return _Said(lo, saying.end(), role.start("role"), False, "", "", role.group("role"))
         return None
 
     def _sentence_of(self, offset: int) -> int:
@@ -711,7 +739,7 @@ class _Attribution:
         for chain in self._chains():
             last = self.quotes[chain[-1]]
             after = self._after(last) or self._trailing(last)
-            said = after or self._lead_in(chain[0])
+            said = after or self._lead_in(chain[0]) or self._according(last)
             if said is not None:
                 speaker = self.who(said)
                 previous_end = after.end if after else last.mark_end
