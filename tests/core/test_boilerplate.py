@@ -142,3 +142,33 @@ def test_a_place_dateline_opening_the_story_is_furniture(dateline: str) -> None:
 )
 def test_capitals_and_dashes_in_a_story_line_are_no_dateline(line: str) -> None:
     assert furniture_lines(f"{line}\n{STORY}\n") == []
+
+
+def _analysed(*bodies: str) -> list[list[str]]:
+    from tui.core.analysis import analyse
+    from tui.core.model import Article, Corpus
+
+    articles = tuple(Article(id=f"a{i}", outlet=f"outlet{i}", body=body) for i, body in enumerate(bodies))
+    return [[member.text for member in group.members] for group in analyse(Corpus("story", articles)).groups]
+
+
+def test_furniture_two_pages_share_is_never_matched() -> None:
+    """Datelines, bylines, credits and copyright lines that two copies of a story print alike are no match."""
+    furniture_of = [
+        ("June 11, 2012 10:24 AM PDT", "June 11, 2012 at 12:36 PM ET"),
+        ("By Jane Doe, Associated Press Writer", "By Jane Doe, Associated Press Writer"),
+        ("Copyright 2012 The Associated Press. All rights reserved.",
+         "Copyright 2012 The Associated Press. All rights reserved."),
+        ("Associated Press writer John Roe in Port Ellen contributed to this report.",
+         "Associated Press writer John Roe in Port Ellen contributed to this report."),
+    ]
+    one = "\n".join(["Crane topples in harbour storm", furniture_of[0][0], furniture_of[1][0], STORY,
+                     furniture_of[2][0], furniture_of[3][0]])
+    other = "\n".join(["Storm brings down a crane at the port", furniture_of[0][1], furniture_of[1][1],
+                       "Divers searched the water below the quay for a second day on Wednesday.",
+                       furniture_of[2][1], furniture_of[3][1]])
+    matched = [text for group in _analysed(one, other) for text in group]
+    assert not [text for text in matched if any(text in pair for pair in furniture_of)]
+    # the same lines as story text would be matched: the test can fail
+    story = "On June 11, 2012 at 12:36 PM the crane fell into the harbour, Jane Doe of the port authority said."
+    assert _analysed(f"{STORY}\n{story}", f"Divers searched the quay.\n{story}")
