@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -81,7 +82,11 @@ def story_analysis(corpus: Corpus) -> Analysis:
     wording = Dispute("d2", "quote-wording", f"Quoted two ways {HOSTILE}", (
         Version(members[0].span, QUOTE_A, QUOTE_A), Version(members[1].span, QUOTE_B, QUOTE_B),
     ))
-    return Analysis(corpus=corpus, groups=(group,), disputes=(amounts, wording))
+    gamma = corpus.article("gamma")
+    claim = Dispute("u1", "uncorroborated", "Only Gamma names analysts in London", (
+        Version(span_of(gamma, "Analysts in London"), "Analysts in London", "analysts in London"),
+    ), why="no other source names them")
+    return Analysis(corpus=corpus, groups=(group,), disputes=(amounts, wording), uncorroborated=(claim,))
 
 
 def story_notes(corpus: Corpus) -> list[Note]:
@@ -296,7 +301,7 @@ def test_html_shows_each_article_whole_with_marks(corpus, notes, analysis):
     """Marks only wrap text: each body, read back, is the article text; notes and matches are marked."""
     text = export_html(corpus, notes, analysis, date=DATE)
     assert parse_page(text).bodies == [clean(article.body) for article in corpus.articles]
-    assert text.count('<mark class="variant note"') == 2, "two notes sit on the matched quote"
+    assert text.count('<mark class="match-0 dispute note"') == 2, "two notes sit on the matched quote, whose wording is disputed"
     assert '<span id="passage-1"></span>' in text and 'href="#note-1"' in text
     orphaned = text[text.index('<li id="note-2">'):]
     assert orphaned[:orphaned.index("</li>")].count('<span class="status">orphaned</span>') == 1
@@ -309,6 +314,53 @@ def test_html_keeps_crlf_line_breaks_single():
     marks = [Highlight(0, body.index("\n"), "note", "note 1", 1)]
     page = parse_page(f'<div class="body">{marked(body, marks)}</div>')
     assert page.bodies == ["First line.\nSecond line.\n"]
+
+
+def test_html_leads_with_the_notes_then_the_disputes_then_the_articles(corpus, notes, analysis):
+    """The notes, what they point at, come first; the articles, the longest part, last."""
+    text = export_html(corpus, notes, analysis, date=DATE)
+    order = ['<section class="notes">', '<section class="disputes">', '<section class="uncorroborated">', '<section class="sources">']
+    places = [text.index(section) for section in order]
+    assert places == sorted(places)
+    assert text.index('<li id="note-1">') < text.index('<div class="body">')
+
+
+def test_html_columns_wrap_to_the_window_and_none_is_clipped(corpus, notes, analysis):
+    """Columns of a minimum width fill each row and wrap onto the next: no fixed page width, no sideways scrolling."""
+    css = export_html(corpus, notes, analysis, date=DATE).split("<style>")[1].split("</style>")[0]
+    rule = css[css.index(".articles {"):]
+    rule = rule[:rule.index("}")]
+    assert "grid-template-columns: repeat(auto-fit, minmax(min(100%, " in rule
+    assert "grid-auto-flow: column" not in css and "overflow-x" not in css and "overflow: hidden" not in css
+    assert not re.search(r"(?<![-\w])width:\s*\d", css), "no fixed width anywhere"
+
+
+def test_html_legend_explains_every_mark_on_the_page(corpus, notes, analysis):
+    """Each kind of mark in the articles (matches, disputes, one source's claims, notes) is in the legend."""
+    text = export_html(corpus, notes, analysis, date=DATE)
+    header, articles = text[:text.index("</header>")], text[text.index('<section class="sources">'):]
+    used = {css for classes in re.findall(r'<mark class="([^"]+)"', articles) for css in classes.split()}
+    assert used == {"match-0", "dispute", "uncorroborated", "note"}
+    shown = {css for classes in re.findall(r'<mark class="([^"]+)"', header) for css in classes.split()}
+    assert used <= shown
+
+
+def test_html_links_each_disputed_version_to_its_place_in_the_text(corpus, notes, analysis):
+    """Every link within the page lands on an id the page has; each version of d1 and u1 is one."""
+    page = parse_page(export_html(corpus, notes, analysis, date=DATE))
+    ids = {attributes["id"] for _, attributes in page.tags if attributes.get("id")}
+    links = {attributes["href"][1:] for _, attributes in page.tags if (attributes.get("href") or "").startswith("#")}
+    assert {"version-d1-1", "version-d1-2", "version-d2-1", "version-d2-2", "version-u1-1", "dispute-d1"} <= links
+    assert links <= ids
+
+
+def test_html_lists_the_claims_only_one_source_makes_apart(corpus, notes, analysis):
+    text = export_html(corpus, notes, analysis, date=DATE)
+    claims = text[text.index('<section class="uncorroborated">'):text.index('<section class="sources">')]
+    assert "Uncorroborated: what only one source says" in claims and "Only Gamma names analysts in London" in claims
+    assert "2 disputes" in text[:text.index("</header>")], "a claim is not counted as a dispute"
+    empty = export_html(corpus, notes, dataclasses.replace(analysis, uncorroborated=()), date=DATE)
+    assert '<section class="uncorroborated">' not in empty
 
 
 def test_html_lists_the_notes_with_their_status(corpus, notes, analysis):

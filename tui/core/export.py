@@ -389,26 +389,43 @@ def export_json(corpus: Corpus, notes: Iterable[Note]) -> str:
 
 # HTML --------------------------------------------------------------------------------------------
 
+MATCH_COLOURS = 6
+"""Matches take these colours in turn, in reading order, as in the reader: neighbouring matches differ."""
+
+# Columns of at least 18rem, as many to a row as the window holds: they wrap onto new rows on a
+# narrow screen, and nothing is wider than the window. Mark colours are translucent so that they
+# read on a light or a dark page.
 _CSS = """
-:root { color-scheme: light dark; --line: #8884; --note: #ffd54f88; --exact: #81c78455; --variant: #64b5f655; --paraphrase: #ba68c844; }
-body { font: 16px/1.55 system-ui, sans-serif; margin: 0 auto; padding: 1rem 1.5rem 3rem; max-width: 120rem; }
-header p, .meta, .where { color: GrayText; font-size: .9em; }
-.articles { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(20rem, 1fr); gap: 1.25rem; overflow-x: auto; align-items: start; }
-.article { border: 1px solid var(--line); border-radius: .5rem; padding: 0 1rem 1rem; }
-.article h2 { font-size: 1.1rem; margin-bottom: .25rem; }
+:root {
+  color-scheme: light dark; --line: #8884;
+  --m0: #42a5f566; --m1: #ffa72666; --m2: #66bb6a66; --m3: #a1887f77; --m4: #ab47bc55; --m5: #26c6da66;
+  --dispute: #e53935; --uncorroborated: #fdd83555; --note: #2e7d32;
+}
+body { font: 16px/1.55 system-ui, sans-serif; margin: 0 auto; padding: 1rem 1.5rem 3rem; max-width: 160rem; }
+header p, .meta, .where, .why, .intro { color: GrayText; font-size: .9em; }
+.legend { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; list-style: none; padding: 0; font-size: .9em; }
+.overview { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr)); gap: 0 2.5rem; }
+.overview > section { min-width: 0; }
+.articles { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); gap: 1.25rem; align-items: start; }
+.article { min-width: 0; border: 1px solid var(--line); border-radius: .5rem; padding: 0 1rem 1rem; }
+.article h3 { font-size: 1.1rem; margin-bottom: .25rem; }
 .body { white-space: pre-wrap; overflow-wrap: anywhere; }
-mark { color: inherit; background: none; border-radius: .2em; }
-mark.exact { background: var(--exact); }
-mark.variant { background: var(--variant); }
-mark.paraphrase { background: var(--paraphrase); }
-mark.note { background: var(--note); box-shadow: inset 0 -2px #f9a825; }
-a.ref { font-size: .75em; vertical-align: super; text-decoration: none; }
-.legend mark { padding: 0 .3em; }
-blockquote { margin: .5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); white-space: pre-wrap; }
-.text { white-space: pre-wrap; }
+mark { color: inherit; background: none; border-radius: .2em; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+mark.match-0 { background: var(--m0); }
+mark.match-1 { background: var(--m1); }
+mark.match-2 { background: var(--m2); }
+mark.match-3 { background: var(--m3); }
+mark.match-4 { background: var(--m4); }
+mark.match-5 { background: var(--m5); }
+mark.uncorroborated { background: var(--uncorroborated); outline: 1px dashed #f9a825; }
+mark.dispute { background: #e5393540; box-shadow: inset 0 0 0 2px var(--dispute); font-weight: bold; }
+mark.note { text-decoration: underline 2px var(--note); text-underline-offset: .2em; }
+.ref { font-size: .75em; vertical-align: super; text-decoration: none; color: var(--note); font-weight: bold; }
+blockquote { margin: .5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .tag { display: inline-block; border: 1px solid var(--line); border-radius: 1em; padding: 0 .6em; margin-right: .3em; font-size: .85em; }
 .status { font-weight: bold; color: #c62828; }
-li { margin-bottom: 1.25rem; }
+.overview ol > li { margin-bottom: 1.25rem; }
 """.strip()
 
 
@@ -419,20 +436,24 @@ def h(text: str | None) -> str:
 
 @dataclass(frozen=True)
 class Highlight:
-    """A stretch of an article body to mark: its CSS class, its tooltip, and the note's number if a note's."""
+    """A stretch of an article body to mark: its CSS class, its tooltip, the note's number if a
+    note's, and the id of the place it starts when the page links to it."""
 
     start: int
     end: int
     css: str
     label: str
     note: int | None = None
+    anchor: str = ""
 
 
 def export_html(corpus: Corpus, notes: Iterable[Note], analysis: Analysis, *, date: str) -> str:
-    """One self-contained page: the articles side by side with notes and matches marked, then the notes
-    and the disputed facts. Inline CSS only: no scripts, no external resources; all text escaped."""
+    """One self-contained page: the notes, the disputed facts and the claims only one source makes,
+    then the articles side by side with the same marks as the reader, in columns that wrap to the
+    window. Inline CSS only: no scripts, no external resources; all text escaped."""
     items = noted(corpus, notes, analysis)
     title = f"Notes: {one_line(corpus.name)}"
+    outlets = _outlets(corpus)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -446,40 +467,79 @@ def export_html(corpus: Corpus, notes: Iterable[Note], analysis: Analysis, *, da
         f"<style>\n{_CSS}\n</style>",
         "</head>",
         "<body>",
-        _html_header(corpus, items, title, date),
+        _html_header(corpus, items, analysis, title, date),
+        "<main>",
+        '<div class="overview">',
+        _html_notes(items, outlets, _dates(corpus)),
+        '<div class="findings">',
+        _html_disputes(analysis, outlets),
+        _html_uncorroborated(analysis, outlets),
+        "</div>",
+        "</div>",
         _html_articles(corpus, items, analysis),
-        _html_notes(items, _outlets(corpus), _dates(corpus)),
-        _html_disputes(analysis, _outlets(corpus)),
+        "</main>",
         "</body>",
         "</html>",
     ]
-    return "\n".join(parts) + "\n"
+    return "\n".join(part for part in parts if part) + "\n"
 
 
-def _html_header(corpus: Corpus, items: Sequence[Noted], title: str, date: str) -> str:
-    count = f"{len(items)} note{'' if len(items) == 1 else 's'}"
-    legend = (
-        '<p class="legend">Marked: <mark class="note">noted passage</mark> <mark class="exact">same words</mark> '
-        '<mark class="variant">slightly different words</mark> <mark class="paraphrase">paraphrase</mark></p>'
+def _count(number: int, thing: str, things: str = "") -> str:
+    return f"{number} {thing if number == 1 else things or thing + 's'}"
+
+
+def _html_header(corpus: Corpus, items: Sequence[Noted], analysis: Analysis, title: str, date: str) -> str:
+    counts = [
+        _count(len(corpus.articles), "source"), _count(len(analysis.groups), "match", "matches"),
+        _count(len(analysis.disputes), "dispute"), _count(len(items), "note"),
+    ]
+    return (
+        f"<header>\n<h1>{h(title)}</h1>\n<p>Exported {h(date)} · {' · '.join(counts)}</p>\n"
+        f"{_LEGEND}\n</header>"
     )
-    return f"<header>\n<h1>{h(title)}</h1>\n<p>Exported {h(date)} · {len(corpus.articles)} sources · {count}</p>\n{legend}\n</header>"
+
+
+_LEGEND = (
+    '<ul class="legend" aria-label="What the marks in the articles mean">\n'
+    '<li><mark class="match-0">a passage</mark> <mark class="match-1">other sources</mark> '
+    '<mark class="match-2">share</mark>: a match, one colour each (point at it for which)</li>\n'
+    '<li><mark class="dispute">$1 trillion</mark>: a version of a disputed fact</li>\n'
+    '<li><mark class="uncorroborated">a claim</mark>: what only one source says</li>\n'
+    '<li><mark class="note">your passage</mark><sup class="ref">1</sup>: a note, with its number</li>\n'
+    "</ul>"
+)
+"""The marks of the articles, as the reader draws them: matches, disputes, one source's claims, notes."""
 
 
 def _html_articles(corpus: Corpus, items: Sequence[Noted], analysis: Analysis) -> str:
     columns = [_html_article(article, _highlights(article, items, analysis)) for article in corpus.articles]
-    return '<main class="articles">\n' + "\n".join(columns) + "\n</main>"
+    return '<section class="sources">\n<h2>The articles</h2>\n<div class="articles">\n' + "\n".join(columns) + "\n</div>\n</section>"
 
 
 def _highlights(article: Article, items: Sequence[Noted], analysis: Analysis) -> list[Highlight]:
+    """The article's marks in the order they draw: matches, one source's claims, disputes, notes."""
     marks = [
-        Highlight(m.span.start, m.span.end, group.wording, f"match {group.id}: {group.wording} {group.kind}")
-        for group in analysis.groups for m in group.members if m.span.article == article.id and m.span.end > m.span.start
+        Highlight(m.span.start, m.span.end, f"match-{index % MATCH_COLOURS}", f"match {group.id}: {group.wording} {group.kind}")
+        for index, group in enumerate(analysis.groups) for m in group.members if m.span.article == article.id
     ]
+    marks += _version_marks(article, analysis.uncorroborated, "uncorroborated")
+    marks += _version_marks(article, analysis.disputes, "dispute")
     for item in items:
         span = item.anchor.span
-        if span is not None and item.note.article == article.id and span.end > span.start:
+        if span is not None and item.note.article == article.id:
             marks.append(Highlight(span.start, span.end, "note", f"note {item.number}", item.number))
-    return marks
+    return [mark for mark in marks if mark.end > mark.start]
+
+
+def _version_marks(article: Article, disputes: Sequence[Dispute], css: str) -> list[Highlight]:
+    return [
+        Highlight(v.span.start, v.span.end, css, f"{css} {d.id}", anchor=_version_id(d, number))
+        for d in disputes for number, v in enumerate(d.versions, 1) if v.span.article == article.id
+    ]
+
+
+def _version_id(dispute: Dispute, number: int) -> str:
+    return f"version-{dispute.id}-{number}"
 
 
 def _html_article(article: Article, marks: Sequence[Highlight]) -> str:
@@ -488,7 +548,7 @@ def _html_article(article: Article, marks: Sequence[Highlight]) -> str:
     if url is not None:
         meta.append(f'<a href="{h(url)}" rel="noopener noreferrer">source</a>')
     lang = f' lang="{h(article.language)}"' if article.language else ""
-    heading = f"<h2>{h(one_line(article.outlet))}</h2>"
+    heading = f"<h3>{h(one_line(article.outlet))}</h3>"
     title = f'<p class="title"><strong>{h(one_line(article.title))}</strong></p>' if article.title else ""
     return (
         f'<article class="article" id="article-{h(article.id)}"{lang}>\n{heading}\n'
@@ -499,12 +559,13 @@ def _html_article(article: Article, marks: Sequence[Highlight]) -> str:
 
 def marked(body: str, marks: Sequence[Highlight]) -> str:
     """The escaped body with each stretch under one or more highlights in a <mark>, a note's start
-    as an anchor to link to and its end as a link to the note."""
+    (and a version's) as an anchor to link to and a note's end as a link to the note."""
     marks = [replace(m, start=_not_in_crlf(body, m.start), end=_not_in_crlf(body, m.end)) for m in marks]
     points = sorted({0, len(body), *(m.start for m in marks), *(m.end for m in marks)})
     out = []
     for start, end in pairwise(points):
         out += [f'<span id="passage-{m.note}"></span>' for m in marks if m.note is not None and m.start == start]
+        out += [f'<span id="{h(m.anchor)}"></span>' for m in marks if m.anchor and m.start == start]
         active = [m for m in marks if m.start <= start and end <= m.end]
         text = h(body[start:end])
         if active:
@@ -540,7 +601,7 @@ def _html_note(item: Noted, outlets: dict[str, str], dates: dict[str, str]) -> s
     if current is not None:
         parts.append(f"<p>Now reads:</p>\n<blockquote>{h(current)}</blockquote>")
     if item.dispute is not None:
-        parts.append(f"<p>Disputed: {h(item.dispute.summary)}</p>")
+        parts.append(f'<p>Disputed: <a href="#dispute-{h(item.dispute.id)}">{h(item.dispute.summary)}</a></p>')
     if item.group is not None and _others(item):
         versions = "".join(f"<li><strong>{h(outlets.get(a, a))}</strong>: {h(text)}</li>" for a, text in _others(item))
         parts.append(f"<p>Other sources ({h(item.group.wording)} {h(item.group.kind)}):</p>\n<ul>{versions}</ul>")
@@ -554,15 +615,28 @@ def _html_note(item: Noted, outlets: dict[str, str], dates: dict[str, str]) -> s
 def _html_disputes(analysis: Analysis, outlets: dict[str, str]) -> str:
     if not analysis.disputes:
         return '<section class="disputes">\n<h2>Disputed facts</h2>\n<p>No disputed facts found.</p>\n</section>'
-    entries = []
-    for dispute in analysis.disputes:
-        versions = "".join(
-            f"<li><strong>{h(outlets.get(v.span.article, v.span.article))}</strong>: {h(v.text)}"
-            + (f" = {h(v.value)}" if v.value != v.text else "") + "</li>"
-            for v in dispute.versions
-        )
-        entries.append(f"<li><p>{h(dispute.summary)} <em>({h(dispute.kind)})</em></p>\n<ul>{versions}</ul></li>")
-    return '<section class="disputes">\n<h2>Disputed facts</h2>\n<ol>\n' + "\n".join(entries) + "\n</ol>\n</section>"
+    entries = "\n".join(_html_dispute(dispute, outlets) for dispute in analysis.disputes)
+    return f'<section class="disputes">\n<h2>Disputed facts</h2>\n<ol>\n{entries}\n</ol>\n</section>'
+
+
+def _html_uncorroborated(analysis: Analysis, outlets: dict[str, str]) -> str:
+    """The claims only one source makes: listed apart, never counted as disputes (nothing when none)."""
+    if not analysis.uncorroborated:
+        return ""
+    entries = "\n".join(_html_dispute(claim, outlets) for claim in analysis.uncorroborated)
+    intro = '<p class="intro">Not disputes: checkable claims that no other source makes.</p>'
+    return f'<section class="uncorroborated">\n<h2>Uncorroborated: what only one source says</h2>\n{intro}\n<ol>\n{entries}\n</ol>\n</section>'
+
+
+def _html_dispute(dispute: Dispute, outlets: dict[str, str]) -> str:
+    """A dispute (or a claim) with each source's version, the source linking to it in the text."""
+    versions = "".join(
+        f'<li><a href="#{_version_id(dispute, number)}"><strong>{h(outlets.get(v.span.article, v.span.article))}</strong></a>: '
+        + h(v.text) + (f" = {h(v.value)}" if v.value != v.text else "") + "</li>"
+        for number, v in enumerate(dispute.versions, 1)
+    )
+    why = f'\n<p class="why">{h(dispute.why)}</p>' if dispute.why else ""
+    return f'<li id="dispute-{h(dispute.id)}"><p>{h(dispute.summary)} <em>({h(dispute.kind)})</em></p>{why}\n<ul>{versions}</ul></li>'
 
 
 def export_date() -> str:
