@@ -69,7 +69,7 @@ def _export_parser() -> argparse.ArgumentParser:
     parser = _command_parser("export", "Export your notes on a corpus: Markdown, W3C Web Annotation JSON or an HTML page.")
     parser.add_argument("corpus", nargs="?", type=Path, help="a folder of articles (default: the bundled story)")
     parser.add_argument("--notes", type=Path, help="the notes file (default: the corpus's notes in your data folder)")
-    parser.add_argument("--format", choices=FORMATS, default="md", help="md (default), json or html")
+    parser.add_argument("--format", choices=FORMATS, help="md, json or html (default: what -o's extension names, else md)")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
     return parser
 
@@ -160,11 +160,23 @@ def run_export(args: argparse.Namespace) -> int:
     notes = read_notes(notes_path)  # refuses bad JSON, deep nesting, huge numbers and half UTF-16 pairs as NotesError
     if args.output is not None and _same_file(args.output, notes_path):
         raise NotesError(args.output, "is the notes file itself: choose another output file")
-    text = export(args.format, corpus, notes, date=export_date())
+    text = export(_export_format(args.format, args.output), corpus, notes, date=export_date())
     if args.output is None:
         sys.stdout.write(text)
         return 0
     return _write_output(args.output, text)
+
+
+def _export_format(asked: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the output's extension names (notes.html: html), else md;
+    a format that disagrees with the extension is written as asked, with a warning."""
+    from tui.core.export import FORMAT_NAMES, format_of
+
+    named = format_of(output) if output is not None else None
+    if asked is not None and named not in {None, asked}:
+        warning = f"{output} is a {FORMAT_NAMES[named]} name; writing {FORMAT_NAMES[asked]} as --format asks"
+        print(f"kato-tui: warning: {one_line(warning)}", file=sys.stderr)
+    return asked or named or "md"
 
 
 def _same_file(one: Path, other: Path) -> bool:

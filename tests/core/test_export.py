@@ -23,7 +23,7 @@ import yaml
 from tests.core.test_corpus import write_corpus
 from tui.cli import main
 from tui.core.corpus import load_corpus
-from tui.core.export import Highlight, clean, export, export_html, export_json, export_markdown, marked, md_escape
+from tui.core.export import Highlight, clean, export, export_html, export_json, export_markdown, format_of, marked, md_escape
 from tui.core.model import Analysis, Article, Corpus, Dispute, MatchGroup, Note, Segment, Span, Version
 from tui.core.notes import NoteStore, make_note
 
@@ -480,6 +480,33 @@ def test_cli_writes_each_format_to_a_file(capsys, tmp_path: Path, folder: Path, 
         assert json.loads(expected)["total"] == 1
     if fmt == "html":
         assert expected.startswith("<!DOCTYPE html>") and "&lt;script&gt;" in expected
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("x.md", "md"), ("x.MARKDOWN", "md"), ("x.jsonld", "json"), ("x.htm", "html"), ("x.html", "html")])
+def test_cli_takes_the_format_from_the_output_name(capsys, tmp_path: Path, folder: Path, notes_file: Path, name: str, fmt: str):
+    """Without --format, -o x.html is HTML and -o x.md Markdown."""
+    _, expected, _ = run(capsys, str(folder), "--notes", str(notes_file), "--format", fmt)
+    status, out, err = run(capsys, str(folder), "--notes", str(notes_file), "-o", str(tmp_path / name))
+    assert (status, out, err) == (0, "", "")
+    assert (tmp_path / name).read_text(encoding="utf-8") == expected
+
+
+def test_cli_writes_the_format_asked_over_the_name_and_warns(capsys, tmp_path: Path, folder: Path, notes_file: Path):
+    """--format wins over the extension, never silently: one warning line names both."""
+    out = tmp_path / "x.md"
+    status, _, err = run(capsys, str(folder), "--notes", str(notes_file), "--format", "html", "-o", str(out))
+    assert status == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert err == f"kato-tui: warning: {out} is a Markdown name; writing HTML as --format asks\n"
+
+
+def test_cli_writes_markdown_to_a_name_of_no_known_format(capsys, tmp_path: Path, folder: Path, notes_file: Path):
+    status, _, err = run(capsys, str(folder), "--notes", str(notes_file), "-o", str(tmp_path / "report.txt"))
+    assert (status, err) == (0, "") and (tmp_path / "report.txt").read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_format_of_names_each_extension():
+    assert [format_of(name) for name in ("a.md", "b.Markdown", "c.json", "d.JSONLD", "e.htm", "f.html")] == ["md", "md", "json", "json", "html", "html"]
+    assert [format_of(name) for name in ("notes", "notes.txt", ".md", "md", Path("dir.html") / "x")] == [None] * 5
 
 
 def test_cli_uses_the_corpus_default_notes_file(capsys, folder: Path, data_dir: Path):

@@ -26,6 +26,10 @@ from tui.core.model import Analysis, Article, Corpus, Dispute, MatchGroup, Note,
 from tui.core.notes import Anchor, anchor_notes, corpus_key, dumps
 
 FORMATS = ("md", "json", "html")
+FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "html": "HTML"}
+"""Each format as a person names it."""
+EXTENSIONS = {".md": "md", ".markdown": "md", ".json": "json", ".jsonld": "json", ".html": "html", ".htm": "html"}
+"""The file extensions that name a format (any case)."""
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -143,6 +147,11 @@ def _outlets(corpus: Corpus) -> dict[str, str]:
 
 def _dates(corpus: Corpus) -> dict[str, str]:
     return {article.id: one_line(article.date) for article in corpus.articles}
+
+
+def format_of(name: str | os.PathLike[str]) -> str | None:
+    """The format a file name's extension names (``notes.MD`` is md), or None for any other extension."""
+    return EXTENSIONS.get(os.path.splitext(name)[1].lower())
 
 
 def export(fmt: str, corpus: Corpus, notes: Iterable[Note], *, date: str, analysis: Analysis | None = None) -> str:
