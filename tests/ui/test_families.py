@@ -14,8 +14,9 @@ from tui.core.analysis import analyse
 from tui.core.model import Analysis, Corpus, Family, Link
 from tui.ui.app import make_app
 from tui.ui.render import Mark
+from tui.ui.screens.dispute_detail import DisputeDetail
 from tui.ui.screens.match_detail import MatchDetail
-from tui.ui.tables import matches_table
+from tui.ui.tables import disputes_table, matches_table
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import SourceBar
 from tui.ui.widgets.reader import ArticleColumn
@@ -192,3 +193,26 @@ def test_the_matches_table_names_the_families_and_counts_each_once(wire: Corpus)
     assert "Island [bold]Daily (copy A):" in text and "Aegean Radio (copy" not in text
     assert "│ 4 (2 " in text and "│ 3 (1 " in text  # the quote the radio has too; a sentence only the copies print
     assert re.search(r"A \(Reuters, \d+% the same\): 1 Harbour Times, 2 Island \[bold\]Daily, 3 Port Gazette", text)
+
+
+async def test_two_copies_that_disagree_are_a_dispute_whose_versions_say_copy_a(write_corpus: WriteCorpus) -> None:
+    """An edited copy changed a figure: the dispute's details and the disputes table mark both versions as copies of one text."""
+    corpus = write_corpus(
+        {
+            "a.md": _article("Harbour Times", _WIRE),
+            "b.md": _article("Island Daily", _WIRE.replace("112 vessels", "115 vessels") + _EDIT),
+            "d.md": _article("Aegean Radio", _RADIO),
+        }
+    )
+    app = make_app(corpus)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("right_square_bracket", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DisputeDetail)
+        text = screen_text(app)
+        assert "1 Harbour Times · copy A" in text and "2 Island Daily · copy A" in text
+    console = Console(width=200, record=True)
+    console.print(disputes_table(analyse(corpus)))
+    table = console.export_text()
+    assert "Harbour Times (copy A): " in table and "Island Daily (copy A): " in table

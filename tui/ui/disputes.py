@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from tui.core.model import Analysis, Dispute, Span, Version
 from tui.ui.navigator import Navigator
 from tui.ui.render import Mark
+from tui.ui.voices import Voices
 from tui.ui.widgets.article_view import ArticleView
 
 CONTEXT = 160
@@ -22,6 +23,8 @@ class DisputeNavigator(Navigator[Dispute]):
     def __init__(self, analysis: Analysis) -> None:
         super().__init__(analysis.disputes + analysis.uncorroborated, "dispute")
         self.analysis = analysis
+        self.voices = Voices(analysis)
+        """The copy families: a copy's version says whose text it is."""
 
     @property
     def label(self) -> str:

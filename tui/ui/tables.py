@@ -42,9 +42,7 @@ def matches_table(analysis: Analysis) -> Table:
             if versions:
                 versions.append("\n")
             versions.append(_text(outlets[member.span.article], "bold"))
-            letter = voices.letter(member.span.article)
-            if letter:
-                versions.append(f" (copy {letter})", "dim")
+            _copy(versions, voices, member.span.article)
             if member.speaker:
                 versions.append(_text(f" ({member.speaker})", "italic"))
             versions.append(": ")
@@ -53,6 +51,13 @@ def matches_table(analysis: Analysis) -> Table:
         table.add_row(group.id, group.kind, group.wording, f"{group.score:.0f}", f"{sources}" + (f" ({independent} independent)" if independent < sources else ""), versions)
     table.caption, table.caption_justify = _families(analysis, voices), "left"
     return table
+
+
+def _copy(text: Text, voices: Voices, article_id: str) -> None:
+    """After a version's outlet, " (copy A)" when the article is a copy of one text."""
+    letter = voices.letter(article_id)
+    if letter:
+        text.append(f" (copy {letter})", "dim")
 
 
 def _families(analysis: Analysis, voices: Voices) -> Text | None:
@@ -74,12 +79,14 @@ def disputes_table(analysis: Analysis) -> Table:
     count, claims = len(analysis.disputes), len(analysis.uncorroborated)
     title = f"{count} dispute{'' if count == 1 else 's'}, {claims} uncorroborated claim{'' if claims == 1 else 's'}"
     table = Table("id", "kind", "summary", "versions", title=_text(title))
+    voices = Voices(analysis)
     for dispute in analysis.disputes + analysis.uncorroborated:
         versions = Text()
         for version in dispute.versions:
             if versions:
                 versions.append("\n")
             versions.append(_text(outlets[version.span.article], "bold"))
+            _copy(versions, voices, version.span.article)
             versions.append(": ")
             versions.append(_text(version.text))
             if version.value != version.text:

@@ -68,8 +68,9 @@ class DisputeDetail(ModalScreen[None]):
 
     def _version(self, number: int, version: Version) -> Vertical:
         outlet = self.disputes.analysis.corpus.article(version.span.article).outlet
+        letter = self.disputes.voices.letter(version.span.article)
         return Vertical(
-            Label(Text(f"{number} {safe_text(outlet)}"), classes="version-source"),
+            Label(Text(f"{number} {safe_text(outlet)}" + (f" · copy {letter}" if letter else "")), classes="version-source"),
             Label(Text(f"“{safe_text(version.text)}”"), classes="version-words"),
             Label(Text(f"value: {safe_text(version.value)}"), classes="version-value"),
             Passage(*self.disputes.passage(version), classes="version-passage"),
