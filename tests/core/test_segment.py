@@ -393,6 +393,8 @@ ROLE_CASES = [
      "Jane Roe"),
     ("a speech verb wins over according to",
      'Jane Roe said "we act," according to the Example Times.', "quote", "we act", "Jane Roe"),
+    ("a short line that lost its stop is no heading", 'Jane Roe arrived.\n"We will win," she said\nMore.', "quote",
+     "We will win", "Jane Roe"),
     ("age before the name", '"We lost," said 61-year-old Jane Roe, a nurse.', "quote", "We lost", "Jane Roe"),
     ("a thousands comma in an apposition",
      "Jane Roe, a nurse who earns 1,000 euros a month, said pay was low. \"No,\" she said.", "quote", "No",
@@ -415,6 +417,8 @@ UNSPOKEN_CASES = [
     ("the article's title", "Lead.\nRoe says talks have failed, officials fear.\nTalks failed, Roe said.", "sentence",
      "Roe says"),
     ("heading", 'Talks failed, Jane Roe said.\nROE SAYS NO\n"No," she said.', "sentence", "ROE SAYS"),
+    ("title-cased heading", 'Talks failed, Jane Roe said.\nRoe Says Talks Have Failed\n"No," she said.', "sentence",
+     "Roe Says"),
     ("caption", "Talks failed, Roe said.\nJane Roe said the talks were over. (Photo: Reuters)\nMore.", "sentence",
      "Jane Roe said the"),
 ]

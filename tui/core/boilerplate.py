@@ -3,7 +3,10 @@
 Furniture is text, so it is kept and shown, but it is not the story: it must never be matched
 with another outlet's reporting nor give a fact to dispute. A line that is only a dateline, a
 timestamp or a byline ("Updated 5/5/2010 1:41 PM", "By Jane Doe, Associated Press") is furniture
-too: its date is the article's (see tui.core.dateline), not a fact of the story.
+too: its date is the article's (see tui.core.dateline), not a fact of the story. So are credit
+lines ("Reporting by ...; Editing by ..."), copyright notices, a place dateline opening the story
+("ATHENS, Greece (AP) — ") and a teaser line for another story inside this one ("More from
+Acme: <headline>"), which opens the page's tail only when no story sentence follows it.
 """
 
 from __future__ import annotations

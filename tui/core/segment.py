@@ -802,11 +802,18 @@ def _headings(body: str, blocks: list[tuple[int, int]], title: str | None) -> li
         text = body[start:end]
         unstopped = text.rstrip(_CLOSERS)[-1:] not in _TERMINAL
         if (first and unstopped) or (wanted and " ".join(text.split()) == wanted) or (
-            unstopped and len(text.split()) <= HEADING_WORDS
+            unstopped and len(text.split()) <= HEADING_WORDS and _title_cased(text)
         ):
             found.append((start, end))
         first = False
     return found
+
+
+def _title_cased(text: str) -> bool:
+    """Whether most longer words of a line are capitalised, as in a heading ("BIGGEST PROTEST",
+    "New Laptops and Phones") and not in a sentence that lost its stop ('"No," he said')."""
+    longer = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
+    return bool(longer) and sum(word[0].isupper() for word in longer) * 5 >= len(longer) * 3
 
 
 def _unspoken(article: Article, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
