@@ -224,3 +224,16 @@ def test_a_phrase_quoted_inside_matching_sentences_leaves_the_sentences_grouped(
     assert group is not None
     assert set(group.articles) == {"a", "b", "c"}
     assert all(len(member.text.split()) > 5 for member in group.members)
+
+
+def test_same_words_says_how_many_words_differ_when_some_do() -> None:
+    groups = aligned({
+        "a": '"He probably realised the roads were closed before he set out," the sheriff said.\n',
+        "b": '"He probably realized the roads were closed before he set out," the sheriff said.\n',
+        "c": '"He probably realised the roads were closed before he set out," Sheriff Lund said.\n',
+    })
+    group = group_of(groups, "a", "realised")
+    assert group is not None
+    reasons = {(group.members[link.left].span.article, group.members[link.right].span.article): link.reason for link in group.links}
+    assert reasons[("a", "c")] == "same words"
+    assert reasons[("a", "b")].startswith("same words but 1 of ")

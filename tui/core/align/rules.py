@@ -18,7 +18,7 @@ both name people or places but share none of them are never the same statement.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -123,10 +123,10 @@ def score_pair(a: Unit, b: Unit, weights: Weights) -> Edge | None:
     shared = shared_stems - a.names - b.names
     if not _enough_shared(shared_stems, shared, MIN_SHARED):
         ratio = fuzz.ratio(a.norm, b.norm, score_cutoff=SAME_WORDS)
-        return Edge(ratio, a.index, b.index, "same words", "same words") if ratio else None
+        return Edge(ratio, a.index, b.index, "same words", _same_words_reason(a, b)) if ratio else None
     ratio = fuzz.ratio(a.norm, b.norm)
     if ratio >= SAME_WORDS:
-        return Edge(ratio, a.index, b.index, "same words", "same words")
+        return Edge(ratio, a.index, b.index, "same words", _same_words_reason(a, b))
     if a.names and b.names and not (a.names & b.stems) and not (b.names & a.stems):
         return None  # both name people or places, and neither names one the other mentions: not one statement
     short, long = (a, b) if len(a.norm) <= len(b.norm) else (b, a)
@@ -151,6 +151,15 @@ def score_pair(a: Unit, b: Unit, weights: Weights) -> Edge | None:
         if likeness >= SAME_SPEAKER:
             return Edge(likeness * 0.85, a.index, b.index, "same speaker", "same speaker, quoted in other words")
     return None
+
+
+def _same_words_reason(a: Unit, b: Unit) -> str:
+    """ "same words", or how many words differ when a few do ("same words but 2 of 31")."""
+    first, second = a.norm.split(), b.norm.split()
+    if first == second:
+        return "same words"
+    differ = max(len(first), len(second)) - sum((Counter(first) & Counter(second)).values())
+    return f"same words but {max(differ, 1)} of {max(len(first), len(second))}"
 
 
 def _enough_shared(shared_stems: frozenset[str], shared: frozenset[str], least: int) -> bool:
