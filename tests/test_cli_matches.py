@@ -84,10 +84,11 @@ def test_matches_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_disputes_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
     """{"sources": [...], "disputes": [{id, kind, summary, why, versions: [{source, start, end, text, value}]}],
-    "uncorroborated": [...the same shape, one version each...]}."""
+    "uncorroborated": [...the same shape, one version each...], "one_text": [...a version from each copy...]}."""
     assert main(["disputes", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["sources", "disputes", "uncorroborated"]
+    assert list(data) == ["sources", "disputes", "uncorroborated", "one_text"]
+    assert data["one_text"] == []  # the bundled story has no copies of one text
     bodies = {article.id: article.body for article in load_corpus().articles}
     assert data["disputes"][0]["kind"] == "number"
     assert data["uncorroborated"] and all(claim["kind"] == "uncorroborated" for claim in data["uncorroborated"])

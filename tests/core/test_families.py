@@ -113,6 +113,15 @@ def test_the_copies_do_not_corroborate_each_other(ferry: Analysis) -> None:
     assert not any("64 people" in claim.summary for claim in alone.uncorroborated)
 
 
+def test_the_json_keeps_one_source_claims_apart_from_one_texts(ferry: Analysis) -> None:
+    """`uncorroborated` holds what one outlet alone says; `one_text` what only a family's copies say."""
+    data = report.disputes(ferry)
+    assert all(len({v["source"] for v in claim["versions"]}) == 1 for claim in data["uncorroborated"])
+    [rescued] = [claim for claim in data["one_text"] if "64 people" in claim["summary"]]
+    assert [v["source"] for v in rescued["versions"]] == ["a-wire", "b-copy"]
+    assert len(data["uncorroborated"]) + len(data["one_text"]) == len(ferry.uncorroborated)
+
+
 def test_sharing_a_quote_is_not_copying(tmp_path: Path) -> None:
     """The wire text and an own report share a quote and a figure: two voices. The own report
     printed again with two sentences reworded is a copy of it, with no agency credited."""

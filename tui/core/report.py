@@ -67,11 +67,16 @@ def _group(group: MatchGroup, voice_of: dict[str, str]) -> Json:
 
 
 def disputes(analysis: Analysis) -> Json:
-    """`kato-tui disputes --json`: the sources, the disputes and the claims one source alone makes."""
+    """`kato-tui disputes --json`: the sources, the disputes, the claims one source alone makes,
+    and apart from them the claims only the copies of one text make (a claim with a version in
+    each copy): several outlets printed it, but no independent source says it."""
+    alone = [claim for claim in analysis.uncorroborated if len({v.span.article for v in claim.versions}) == 1]
+    copied = [claim for claim in analysis.uncorroborated if len({v.span.article for v in claim.versions}) > 1]
     return {
         "sources": sources(analysis.corpus),
         "disputes": [_dispute(dispute) for dispute in analysis.disputes],
-        "uncorroborated": [_dispute(claim) for claim in analysis.uncorroborated],
+        "uncorroborated": [_dispute(claim) for claim in alone],
+        "one_text": [_dispute(claim) for claim in copied],
     }
 
 
