@@ -237,3 +237,15 @@ def test_same_words_says_how_many_words_differ_when_some_do() -> None:
     reasons = {(group.members[link.left].span.article, group.members[link.right].span.article): link.reason for link in group.links}
     assert reasons[("a", "c")] == "same words"
     assert reasons[("a", "b")].startswith("same words but 1 of ")
+
+
+def test_a_phrase_one_outlet_quotes_joins_the_same_speakers_longer_quote() -> None:
+    groups = aligned({
+        "a": 'Mayor Ines Dalgaard condemned "a cowardly criminal act" in the council chamber.\n',
+        "b": ('"We are outraged by the attack on our volunteers, who were the victims of a criminal act," '
+              "Mayor Ines Dalgaard told the council.\n"),
+    })
+    group = group_of(groups, "a", "cowardly")
+    assert group is not None and set(group.articles) == {"a", "b"}
+    [link] = group.links
+    assert (link.rule, link.reason) == ("same speaker", "same speaker, a phrase of the longer quote")

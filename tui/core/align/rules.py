@@ -43,6 +43,9 @@ REPORTED = 75
 """Share (0-100) of a quote's weighted content found in a sentence that reports it in other words."""
 SAME_SPEAKER = 45
 """Likeness (0-100) of two quotes by one speaker at which they are the same words heard twice."""
+PART_DISCOUNT = 0.8
+"""A phrase found in one speaker's longer quote scores its share of content found, discounted: a
+phrase is less sure to be the same words than a whole quote."""
 MIN_SHARED = 2
 """Content words (not names) two passages must share for any rule but "same words"; a shared name
 stands for one of them."""
@@ -150,6 +153,9 @@ def score_pair(a: Unit, b: Unit, weights: Weights) -> Edge | None:
         likeness = max(dice, fuzz.token_sort_ratio(a.norm, b.norm) - 10 if similar_length else 0)
         if likeness >= SAME_SPEAKER:
             return Edge(likeness * 0.85, a.index, b.index, "same speaker", "same speaker, quoted in other words")
+        if not similar_length and coverage * PART_DISCOUNT >= SAME_SPEAKER:
+            # a phrase one outlet quotes ("a raw murderous act") out of the speaker's longer words
+            return Edge(coverage * PART_DISCOUNT * 0.85, a.index, b.index, "same speaker", "same speaker, a phrase of the longer quote")
     return None
 
 
