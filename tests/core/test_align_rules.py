@@ -241,11 +241,11 @@ def test_same_words_says_how_many_words_differ_when_some_do() -> None:
 
 def test_a_phrase_one_outlet_quotes_joins_the_same_speakers_longer_quote() -> None:
     groups = aligned({
-        "a": 'Mayor Ines Dalgaard condemned "a cowardly criminal act" in the council chamber.\n',
+        "a": 'Mayor Ines Dalgaard said the attack was "a real criminal act".\n',
         "b": ('"We are outraged by the attack on our volunteers, who were the victims of a criminal act," '
               "Mayor Ines Dalgaard told the council.\n"),
     })
-    group = group_of(groups, "a", "cowardly")
+    group = group_of(groups, "a", "real criminal")
     assert group is not None and set(group.articles) == {"a", "b"}
     [link] = group.links
     assert (link.rule, link.reason) == ("same speaker", "same speaker, a phrase of the longer quote")
