@@ -1,0 +1,132 @@
+"""The analysis kept on disk, so that a folder opened again shows its highlights at once.
+
+An entry is keyed by what the analysis depends on: every article as loaded (id, outlet, title,
+date, body, ...) and the program that analysed it (its version and the source of tui/core, so a
+changed rule is never answered from an old cache). It lives in the user's cache folder
+(platformdirs), one file an entry, written whole to a temporary file and renamed. Reading is
+best effort: a missing, unreadable, truncated or foreign entry is no entry, never an error, and
+the analysis is run again and stored.
+
+The entries are pickles of the core's frozen dataclasses. A pickle runs code when read, so only
+files this program wrote in the user's own cache folder are read, and only when their header
+names this format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+from tui import __version__
+from tui.core.model import Analysis, Corpus
+
+MAGIC = b"kato-tui analysis 1\n"
+"""The first bytes of an entry: what it is and the layout of what follows."""
+MAX_ENTRIES = 32
+"""Entries kept; the least recently used beyond these are removed after a save."""
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
+"""An entry larger than this is neither written nor read."""
+
+
+def cache_folder() -> Path:
+    """Where the entries live: KATO_TUI_CACHE if set (tests, or a user's choice), else the user's
+    cache folder."""
+    chosen = os.environ.get("KATO_TUI_CACHE")
+    return Path(chosen) if chosen else Path(user_cache_dir("kato-tui", appauthor=False)) / "analysis"
+
+
+@cache
+def program_digest() -> str:
+    """The version and a digest of the analysing code (tui/core's Python files and data)."""
+    digest = hashlib.sha256(__version__.encode())
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt", ".gz"} and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def corpus_key(corpus: Corpus) -> str:
+    """The key of a corpus's analysis: its articles as loaded, and the program."""
+    digest = hashlib.sha256(program_digest().encode())
+    for article in corpus.articles:
+        for value in (article.id, article.outlet, article.title, article.date, article.url, article.language, article.body):
+            text = "" if value is None else value
+            digest.update(len(text).to_bytes(8, "little"))
+            digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def load(corpus: Corpus, folder: Path | None = None) -> Analysis | None:
+    """The stored analysis of this corpus, or None when there is none that can be read."""
+    path = (folder or cache_folder()) / f"{corpus_key(corpus)}.pickle"
+    try:
+        if path.stat().st_size > MAX_ENTRY_BYTES:
+            return None
+        data = path.read_bytes()
+        if not data.startswith(MAGIC):
+            return None
+        analysis = pickle.loads(data[len(MAGIC) :])  # noqa: S301 - our own file, see the module's docstring
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+        return None
+    if not isinstance(analysis, Analysis) or [a.id for a in analysis.corpus.articles] != [a.id for a in corpus.articles]:
+        return None
+    os.utime(path)  # recently used: kept longest
+    # The corpus carries the paths and warnings of this opening, not of the one that was stored.
+    return replace(analysis, corpus=corpus)
+
+
+def save(analysis: Analysis, folder: Path | None = None) -> bool:
+    """Store the analysis; False (and nothing left behind) when it cannot be written."""
+    folder = folder or cache_folder()
+    path = folder / f"{corpus_key(analysis.corpus)}.pickle"
+    try:
+        data = MAGIC + pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(data) > MAX_ENTRY_BYTES:
+            return False
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError, RecursionError, TypeError):
+        return False
+    _prune(folder)
+    return True
+
+
+def _prune(folder: Path) -> None:
+    """Remove the least recently used entries beyond MAX_ENTRIES, and stale temporary files."""
+    try:
+        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in entries[MAX_ENTRIES:]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def analyse_cached(
+    corpus: Corpus, analyse: Callable[..., Analysis], progress: Callable[[float, str], None], folder: Path | None = None
+) -> tuple[Analysis, bool]:
+    """The corpus's analysis from the cache, or worked out by `analyse(corpus, progress)` and
+    stored; and whether it came from the cache."""
+    found = load(corpus, folder)
+    if found is not None:
+        progress(1.0, "done")
+        return found, True
+    analysis = analyse(corpus, progress)
+    save(analysis, folder)
+    return analysis, False
