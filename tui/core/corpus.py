@@ -14,9 +14,13 @@ from charset_normalizer import from_bytes
 
 from tui.core.dateline import find_dateline, parse_date
 from tui.core.model import Article, Corpus
+from tui.core.pages import PAGE_SUFFIXES
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
-FRONT_MATTER_KEYS = ("outlet", "title", "date", "url", "language", "note")
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES
+# The first six fill the Article; kato-tui fetch also writes when it fetched the page, the sha256 of
+# the page as fetched and where that page is kept, which the loader accepts without a warning.
+FRONT_MATTER_KEYS = ("outlet", "title", "date", "url", "language", "note", "fetched", "sha256", "raw")
 _FENCE = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _SNIFF = 8192
@@ -55,6 +59,10 @@ class CorpusError(Exception):
         self.problem = problem
 
 
+class EmptyPageError(CorpusError):
+    """A saved page with almost no article text: the folder opens without it, with a warning."""
+
+
 def bundled_path() -> Path:
     """The folder of the bundled story: inside the installed package, or at the top of a source checkout."""
     packaged = Path(str(resources.files("tui"))) / "corpus"
@@ -66,11 +74,29 @@ def load_corpus(path: Path | str | None = None) -> Corpus:
     folder = bundled_path() if path is None else Path(path).expanduser()
     files = _article_files(folder)
     warnings: list[str] = []
-    articles = [load_article(file, warnings) for file in files]
+    articles, empty = _load_articles(files, warnings)
+    if not articles:
+        raise empty[0]
     if len(articles) < 2:
-        raise CorpusError(folder, f"only one article ({files[0].name}): nothing to compare it with; add another")
+        left_out = f" ({', '.join(error.path.name for error in empty)} left out: almost no text)" if empty else ""
+        only = (articles[0].path or files[0]).name
+        raise CorpusError(folder, f"only one article ({only}): nothing to compare it with; add another{left_out}")
     name = BUNDLED_NAME if path is None else shown_name(folder.resolve().name)
     return Corpus(name=name, articles=_unique_ids(articles), path=folder, warnings=tuple(warnings))
+
+
+def _load_articles(files: list[Path], warnings: list[str]) -> tuple[list[Article], list[EmptyPageError]]:
+    """The articles of the files, and the saved pages left out because they hold almost no text
+    (each named in a warning, so the reader still opens the rest)."""
+    articles: list[Article] = []
+    empty: list[EmptyPageError] = []
+    for file in files:
+        try:
+            articles.append(load_article(file, warnings))
+        except EmptyPageError as error:
+            empty.append(error)
+            warnings.append(f"{error}; left out")
+    return articles, empty
 
 
 def _article_files(folder: Path) -> list[Path]:
@@ -112,6 +138,8 @@ def load_article(path: Path, warnings: list[str] | None = None) -> Article:
         data = path.read_bytes()
     except OSError as error:
         raise CorpusError(path, f"cannot be read ({error.strerror or error})") from None
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        return load_page(path, data, warnings)
     text = decode(path, data, warnings)
     meta, body = split_front_matter(path, text, warnings)
     if not body.strip():
@@ -125,6 +153,31 @@ def load_article(path: Path, warnings: list[str] | None = None) -> Article:
         url=meta.get("url"),
         language=meta.get("language"),
         note=meta.get("note"),
+        path=path,
+    )
+
+
+def load_page(path: Path, data: bytes, warnings: list[str] | None = None) -> Article:
+    """A saved web page as an article: its text extracted (see tui.core.pages), its metadata from the
+    page; the outlet is the site's name, else the host, else the file name. EmptyPageError when the
+    page holds almost no text."""
+    from tui.core.pages import PageError, declared_text, read_page
+
+    text = declared_text(data)
+    if text is None:
+        text = decode(path, data, warnings)
+    try:
+        page = read_page(text)
+    except PageError as error:
+        raise EmptyPageError(path, str(error)) from None
+    return Article(
+        id=slug(path.stem),
+        outlet=page.outlet or shown_name(path.stem),
+        body=page.text,
+        title=page.title,
+        date=article_date(page.date, page.text, page.url),
+        url=page.url,
+        language=page.language,
         path=path,
     )
 
