@@ -15,6 +15,7 @@ from tui import __version__
 from tui.core.corpus import CorpusError, load_corpus, shown_name
 from tui.core.model import Analysis, Corpus
 from tui.core.notes import NotesError
+from tui.fetch_command import fetch_parser, run_fetch
 
 EXIT_BAD_INPUT = 2
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -38,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="kato-tui",
         description="Read one news story across many outlets side by side.",
-        epilog="Commands: sources, matches, disputes, export, screenshots. With no command, opens the reader.",
+        epilog="Commands: sources, matches, disputes, export, fetch, screenshots. With no command, opens the reader.",
     )
     parser.add_argument("--version", action="version", version=f"kato-tui {__version__}")
     return parser
@@ -46,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _open_parser() -> argparse.ArgumentParser:
     parser = _parser()
-    parser.add_argument("corpus", nargs="?", type=Path, help="a folder of .md/.txt articles (default: the bundled story)")
+    parser.add_argument("corpus", nargs="?", type=Path, help="a folder of .md/.txt articles or saved .html pages (default: the bundled story)")
     parser.add_argument("--notes", type=Path, help="the notes file (default: one per corpus in your data folder)")
     return parser
 
@@ -221,6 +222,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argpa
     "matches": (lambda: _listing_parser("matches", "List the passages that several sources share."), run_matches),
     "disputes": (lambda: _listing_parser("disputes", "List the facts on which the sources disagree."), run_disputes),
     "export": (_export_parser, run_export),
+    "fetch": (fetch_parser, run_fetch),
     "screenshots": (_screenshots_parser, run_screenshots),
 }
 
