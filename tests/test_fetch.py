@@ -146,6 +146,11 @@ def test_a_gzipped_page_is_kept_unzipped(site):
     assert download(f"{site}/gzipped").data == HERALD
 
 
+def test_a_link_with_letters_other_than_ascii_and_spaces_is_escaped(site):
+    Site.pages["/caf%C3%A9/ferry%20fares.html"] = HERALD
+    assert download(f"{site}/caf\u00e9/ferry fares.html").data == HERALD
+
+
 def test_a_redirect_is_followed(site):
     assert download(f"{site}/old-address").final_url == f"{site}/herald.html"
 
@@ -309,9 +314,16 @@ def test_an_unreachable_host_says_connection_refused(tmp_path, closed_port):
     assert result == Failed(f"http://127.0.0.1:{closed_port}/news", "connection refused (127.0.0.1)")
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/page", "file:///etc/passwd", "www.example.org/news", "http://"])
-def test_what_is_not_a_web_link_is_refused_without_a_request(tmp_path, url):
-    assert Fetcher(tmp_path / "story").fetch(url) == Failed(url, "not an http:// or https:// link")
+@pytest.mark.parametrize(("url", "problem"), [
+    ("ftp://example.org/page", "not an http:// or https:// link"),
+    ("file:///etc/passwd", "not an http:// or https:// link"),
+    ("www.example.org/news", "not an http:// or https:// link"),
+    ("http://", "not an http:// or https:// link"),
+    ("http://127.0.0.1:port/news", "not a valid link (its host or port)"),
+    ("http://user:secret@127.0.0.1/news", "a link with a user name or password in it is not fetched"),
+])
+def test_what_is_not_a_web_link_is_refused_without_a_request(tmp_path, url, problem):
+    assert Fetcher(tmp_path / "story").fetch(url) == Failed(url, problem)
 
 
 # The command --------------------------------------------------------------------------------------

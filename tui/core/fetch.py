@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
 import yaml
@@ -104,7 +104,7 @@ def download(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) 
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError("not an http:// or https:// link")
-    request = Request(url, headers={
+    request = Request(_ascii_url(url), headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
         "Accept-Encoding": "gzip, deflate",
@@ -123,6 +123,24 @@ def download(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) 
         raise FetchError(f"no answer within {timeout:g} s") from None
     except (http.client.HTTPException, OSError, zlib.error) as error:
         raise FetchError(f"the connection failed ({error.__class__.__name__}: {error})") from None
+
+
+def _ascii_url(url: str) -> str:
+    """A link as HTTP carries it: a host in letters other than ASCII in its IDNA form, other characters
+    of the path and query (and spaces) %-escaped, escapes already there left alone."""
+    parts = urlsplit(url)
+    try:
+        hostname = (parts.hostname or "").encode("idna").decode("ascii")
+        port = parts.port
+    except (UnicodeError, ValueError):
+        raise FetchError("not a valid link (its host or port)") from None
+    netloc = hostname if ":" not in hostname else f"[{hostname}]"
+    if port is not None:
+        netloc += f":{port}"
+    if parts.username is not None or parts.password is not None:
+        raise FetchError("a link with a user name or password in it is not fetched")
+    safe = "/%:@!$&'()*+,;=-._~?"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe), ""))
 
 
 def _connection_problem(reason: object, hostname: str, timeout: float) -> str:
