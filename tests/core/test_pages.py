@@ -261,3 +261,36 @@ def test_a_folder_with_a_page_does_load_it(tmp_path):
     result = subprocess.run([sys.executable, "-c", PROBE, str(folder)], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "trafilatura" in json.loads(result.stdout)
+
+
+# A blog-style page: comments, a sidebar, subheadings and a list in the story ----------------------
+
+BLOG = PAGES / "quay-blog.html"
+
+
+def test_subheadings_and_list_items_are_paragraphs_of_their_own_without_markers():
+    paragraphs = load_article(BLOG).body.split("\n\n")
+    assert paragraphs[1] == "What changes"
+    assert paragraphs[3:6] == [
+        "An adult single to the mainland rises from \u00a35 to \u00a36.",
+        "Season tickets for island residents rise by 12 per cent, not 20.",
+        "Children under five still travel free on every crossing.",
+    ]
+    assert paragraphs[-1] == "The regional transport committee votes on the new fares later this month. Councillor Ewan Bright has said he will oppose them."
+
+
+@pytest.mark.parametrize("furniture", [
+    "Log in", "Register", "Home", "Posted on", "quaywatcher",  # top bar, menu, byline
+    "Related", "Storms cancel 41 crossings", "New chair for the harbour board", "Share this", "Twitter",
+    "Posted in", "Tagged", "Previous:", "The school run by sea",  # entry footer and post navigation
+    "thoughts on", "outrageous", "Old Salt", "Leave a Reply", "Required fields",  # the comments
+    "Recent Posts", "About this blog", "since 2011", "Proudly powered by WordPress",  # sidebar, footer
+])
+def test_comments_sidebars_and_post_navigation_stay_out(furniture):
+    assert furniture not in load_article(BLOG).body
+
+
+def test_a_blog_page_gives_its_metadata():
+    article = load_article(BLOG)
+    assert (article.outlet, article.date, article.language) == ("The Quay Blog", "2025-03-04", "en-US")
+    assert article.url == "https://quayblog.example/2025/03/04/ferry-fare-rise-explained/"
