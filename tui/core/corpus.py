@@ -14,9 +14,10 @@ from charset_normalizer import from_bytes
 
 from tui.core.dateline import find_dateline, parse_date
 from tui.core.model import Article, Corpus
-from tui.core.pages import PAGE_SUFFIXES
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+PAGE_SUFFIXES = (".html", ".htm")
+"""Saved web pages, read by tui.core.pages (imported only when a folder holds one)."""
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES
 # The first six fill the Article; kato-tui fetch also writes when it fetched the page, the sha256 of
 # the page as fetched and where that page is kept, which the loader accepts without a warning.

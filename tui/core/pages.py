@@ -1,13 +1,12 @@
 """Saved web pages: the article's text and metadata of an .html page, by trafilatura tuned for precision.
 
-trafilatura (and lxml under it) is imported only when a page is read, so a folder of .md/.txt
-articles opens without paying for it.
+The loader imports this module only when a folder holds a page, and this module imports trafilatura
+(and lxml under it) only when it reads one: a folder of .md/.txt articles opens without paying for either.
 """
 
 from __future__ import annotations
 
 import codecs
-import logging
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,7 +15,6 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-PAGE_SUFFIXES = (".html", ".htm")
 MIN_WORDS = 40
 """Fewer words than this is no article: a paywall's teaser, or a page that needs JavaScript to show its text."""
 _PRESCAN = 4096
@@ -199,6 +197,8 @@ def _extract(tree: HtmlElement, url: str | None) -> Any:
 def _quiet_loggers() -> None:
     """The extraction libraries log what they skip; without a handler of their own Python would
     print their warnings on stderr, over the reader's screen."""
+    import logging
+
     for name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
         logger = logging.getLogger(name)
         if not logger.handlers:
