@@ -1,8 +1,10 @@
 """Candidate pairs: only units that share index keys reach the rules.
 
-An inverted index from unordered pairs of nearby content words ("card|hold") to units. Two units
-from different articles that share a key are a candidate pair. Keys held by more than
-MAX_KEY_UNITS units are dropped, so the work grows with the text, not with its square.
+An inverted index from content stems (a unit's keys) to units. Two units from different articles
+that share MIN_SHARED_KEYS keys are a candidate pair: stems, not runs of adjacent words, since a
+statement in other words shares its words in another order ("the families asked for privacy" /
+"requested privacy, their families said"). Keys held by more than MAX_KEY_UNITS units are
+dropped, so the work grows with the text, not with its square.
 """
 
 from __future__ import annotations

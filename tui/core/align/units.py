@@ -43,8 +43,9 @@ _COMPOUND = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")  # sell-off, fire-bomb; no
 
 @dataclass(frozen=True)
 class Unit:
-    """A passage that can be matched: a segment with what the rules compare. `whole` is the unit
-    index of the sentence a clause was cut from (None for a whole sentence or quote)."""
+    """A passage that can be matched: a segment with what the rules compare. `keys` are what the
+    candidate index files it under (its content stems); `whole` is the unit index of the sentence
+    a clause was cut from (None for a whole sentence or quote)."""
 
     index: int
     article: int
@@ -150,6 +151,6 @@ def _unit(index: int, article: int, segment: Segment, whole: int | None = None) 
     norm = normalise(segment.text)
     if len(set(stems)) < least and not (segment.kind == "quote" and stems and len(norm.split()) >= MIN_SHORT_QUOTE_WORDS):
         return None
-    keys = set(stems)
     names = frozenset() if _title_case(segment.text) else frozenset(capitalised_stems(segment.text))
-    return Unit(index, article, segment, norm, frozenset(stems), frozenset(keys), names, whole)
+    found = frozenset(stems)
+    return Unit(index, article, segment, norm, found, found, names, whole)
