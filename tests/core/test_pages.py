@@ -126,6 +126,19 @@ def test_a_data_table_is_left_out_and_the_story_around_it_kept(tmp_path):
     assert body == f"{before.strip()}\n\n{after.strip()}"
 
 
+def test_an_old_page_that_makes_paragraphs_with_line_breaks_keeps_them():
+    first = "The harbour board voted to raise the fares on every route by a fifth from April, its chair said."
+    second = "Councillors on the islands said they would fight the rise at the regional transport committee."
+    page = (
+        "<html><head><meta charset=utf-8><title>Fares</title></head><body><div id=story><font face=arial>"
+        f"{first}<br><br>{second}<br>A second line of the same paragraph, in the same words as printed.<br><br>{first}"
+        "</font></div></body></html>"
+    )
+    assert read_page(page).text == (
+        f"{first}\n\n{second}\nA second line of the same paragraph, in the same words as printed.\n\n{first}"
+    )
+
+
 # Charsets -----------------------------------------------------------------------------------------
 
 

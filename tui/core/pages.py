@@ -229,9 +229,17 @@ def _blocks(element: Any) -> list[Any]:
 
 
 def _paragraph(element: Any) -> str:
+    """An element's text: one line break stays one, and two in a row (old pages make paragraphs with
+    <br><br>) are a paragraph break."""
     pieces: list[str] = []
     _text_of(element, pieces)
-    lines = (_SPACES.sub(" ", line).strip() for line in "".join(pieces).split("\n"))
+    parts = re.split(r"\n[ \t]*\n\s*", "".join(pieces))
+    lines = (_lines(part) for part in parts)
+    return "\n\n".join(line for line in lines if line)
+
+
+def _lines(text: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
