@@ -67,6 +67,15 @@ class Site(BaseHTTPRequestHandler):
         for _ in range(64):
             self.wfile.write(b"<p>" + b"x" * 65536 + b"</p>")
 
+    def _trickle(self) -> None:  # a byte every 50 ms, for ever as far as the client knows
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        for _ in range(100):
+            self.wfile.write(b" ")
+            self.wfile.flush()
+            time.sleep(0.05)
+
     def _slow(self) -> None:
         time.sleep(2)
         self._send(200, "text/html", HERALD)
@@ -297,6 +306,7 @@ FAILURES = [
     pytest.param("/report.pdf", "not a web page (application/pdf)", id="not-html"),
     pytest.param("/huge", "too large (50.0 MB; the limit is 10.0 MB)", id="too-large"),
     pytest.param("/slow", "no answer within 0.5 s", id="timeout"),
+    pytest.param("/trickle", "too slow: the page was still coming in after three times the timeout", id="trickle"),
     pytest.param("/paywall.html", "almost no article text (a paywall, or a page that needs JavaScript?); not saved", id="paywall"),
 ]
 

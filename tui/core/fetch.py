@@ -181,7 +181,7 @@ def _read(response: http.client.HTTPResponse, max_bytes: int, deadline: float) -
     inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding in ("gzip", "x-gzip") else zlib.decompressobj() if encoding == "deflate" else None
     chunks: list[bytes] = []
     size = 0
-    while chunk := response.read(_CHUNK):
+    while chunk := response.read1(_CHUNK):  # what has come so far: a trickle cannot hold off the deadline
         if inflate is not None:
             chunk = inflate.decompress(chunk, max_bytes + 1 - size)
         size += len(chunk)
