@@ -75,7 +75,7 @@ async def test_the_status_counts_the_matches_of_the_bundled_story(bundled: Corpu
 
 
 async def test_every_matched_passage_is_highlighted_in_its_groups_colour(bundled: Corpus) -> None:
-    """The line holding a member is drawn with its group's component style; neighbouring groups differ."""
+    """The line holding a member is drawn with its group's colour; the first two groups, neighbours in an article, differ."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
         await analysed(app, pilot)
@@ -85,7 +85,7 @@ async def test_every_matched_passage_is_highlighted_in_its_groups_colour(bundled
             view = view_of(app, member.span.article)
             view.scroll_to(y=view.line_of(member.span.start), animate=False, immediate=True)
             await pilot.pause()
-            style = view.get_component_rich_style(ArticleView.match_style(index))
+            style = view.get_component_rich_style(ArticleView.match_style(app.matches.colours[index]))
             assert any(segment.style == style for segment in view.render_line(0))
             styles.append(style)
         assert styles[0].bgcolor != styles[1].bgcolor
@@ -310,7 +310,7 @@ async def test_a_theme_change_recolours_the_highlights(shared: Corpus) -> None:
         app.theme = "gruvbox" if app.theme != "gruvbox" else "nord"
         await pilot.pause()
         assert passage_background() != before
-        assert passage_background() == alpha.get_component_rich_style(ArticleView.match_style(0)).bgcolor
+        assert passage_background() == alpha.get_component_rich_style(ArticleView.match_style(app.matches.colours[0])).bgcolor
 
 
 async def test_the_worker_reports_its_progress_and_the_total_stays(bundled: Corpus) -> None:

@@ -158,7 +158,7 @@ async def test_scrolled_away_from_the_match_a_notes_the_sentence_being_read(floo
     """After n, scrolling the focused column off the match makes a note the passage on screen instead."""
     notes = tmp_path / "notes.json"
     app = make_app(flood, notes=notes)
-    async with app.run_test(size=(80, 12)) as pilot:
+    async with app.run_test(size=(80, 10)) as pilot:
         await _ready(app, pilot)
         await pilot.press("n")
         view = view_of(app, "a")

@@ -8,7 +8,7 @@ that offsets into the body stay offsets into what is drawn, and it only ever bec
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -37,19 +37,62 @@ def safe_text(text: str) -> str:
     return _CONTROL.sub(_visible, text).replace("\t", " ")
 
 
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
+def wrap(text: str, width: int, labels: Mapping[int, int] | None = None) -> list[tuple[int, int]]:
     """The (start, end) offsets of the lines that `text` wraps into at `width` cells.
 
     Lines break after whitespace where they can and inside a word only when the word
-    is wider than the line. Each line break in the text starts a new line.
+    is wider than the line. Each line break in the text starts a new line. `labels` maps
+    a body offset to the cells of a label drawn just before that character (a match's id):
+    the label takes room on its line and never ends up on a line of its own.
     """
     width = max(1, width)
     lines: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, offset, width))
+        lines.extend(_wrap_labelled(paragraph, offset, width, labels or {}))
         offset += len(paragraph) + 1
     return lines
+
+
+def rewrap(text: str, lines: list[tuple[int, int]], width: int, offsets: Iterable[int], labels: Mapping[int, int]) -> list[tuple[int, int]]:
+    """`lines` (as `wrap` gave them) with the paragraphs that hold `offsets` wrapped again, with `labels`.
+
+    Only those paragraphs change, so moving a label costs a paragraph, not the whole body.
+    """
+    lines = list(lines)
+    for start in sorted({text.rfind("\n", 0, offset) + 1 for offset in offsets}, reverse=True):
+        end = len(text) if (found := text.find("\n", start)) < 0 else found
+        starts = [line_start for line_start, _ in lines]
+        first, last = bisect_left(starts, start), bisect_right(starts, end)
+        lines[first:last] = _wrap_labelled(text[start:end], start, max(1, width), labels)
+    return lines
+
+
+_ROOM = "\ue000"
+"""What stands in for a label's cells while wrapping: one cell, no space, so it sticks to the word it precedes."""
+
+
+def _wrap_labelled(paragraph: str, offset: int, width: int, labels: Mapping[int, int]) -> list[tuple[int, int]]:
+    inside = sorted((at - offset, cells) for at, cells in labels.items() if offset <= at <= offset + len(paragraph))
+    if not inside:
+        return _wrap_paragraph(paragraph, offset, width)
+    # Wrap the paragraph with room for each label, then map the virtual offsets back onto the body.
+    virtual, shifts, done = "", [], 0
+    for at, cells in inside:
+        virtual += paragraph[done:at]
+        shifts.append((len(virtual), cells))
+        virtual += _ROOM * cells
+        done = at
+    virtual += paragraph[done:]
+
+    def body(index: int) -> int:
+        for at, cells in reversed(shifts):
+            if index >= at:
+                index = max(at, index - cells)
+        return offset + index
+
+    lines = [(body(start), body(end)) for start, end in _wrap_paragraph(virtual, 0, width)]
+    return [line for line in lines if line[0] < line[1]] or lines[-1:]  # a line of label alone joins the next
 
 
 def _wrap_paragraph(paragraph: str, offset: int, width: int) -> list[tuple[int, int]]:
@@ -83,11 +126,12 @@ def _cut(paragraph: str, start: int, width: int) -> int:
     return index
 
 
-def offset_at(text: str, start: int, end: int, cells: int) -> int:
-    """The body offset of the character drawn `cells` cells into the line ``text[start:end]``."""
+def offset_at(text: str, start: int, end: int, cells: int, labels: Mapping[int, int] | None = None) -> int:
+    """The body offset of the character drawn `cells` cells into the line ``text[start:end]``; a label
+    (`labels`: offset -> cells, as for `wrap`) counts as part of the character it precedes."""
     used = 0
     for index in range(start, end):
-        used += cell_len(text[index])
+        used += cell_len(text[index]) + (labels or {}).get(index, 0)
         if used > cells:
             return index
     return max(start, end - 1)
@@ -101,6 +145,8 @@ class Mark:
     end: int
     style: str
     """The name of a component class of the widget that draws the body."""
+    label: str = ""
+    """Words drawn just before the stretch, outside the body (the current match's id); none when empty."""
 
 
 @dataclass(frozen=True)
@@ -131,8 +177,9 @@ class Highlights:
         return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
-def styled_line(text: str, start: int, end: int, highlights: Highlights) -> Text:
-    """The line ``text[start:end]`` as Rich text, with the highlights that touch it.
+def styled_line(text: str, start: int, end: int, highlights: Highlights, labels: Mapping[int, Text] | None = None) -> Text:
+    """The line ``text[start:end]`` as Rich text, with the highlights that touch it and the labels
+    (body offset -> label) that stand before a character of it.
 
     The spaces a line ends with stay unstyled, so a highlighted passage reads as a block of words.
     """
@@ -140,7 +187,21 @@ def styled_line(text: str, start: int, end: int, highlights: Highlights) -> Text
     visible = len(line.plain.rstrip())
     for item in highlights.touching(start, end):
         line.stylize(item.style, max(item.start, start) - start, min(item.end - start, visible))
+    for at in sorted((at for at in labels or {} if start <= at < end), reverse=True):
+        line = Text.assemble(line[: at - start], labels[at], line[at - start :], no_wrap=True, end="")  # type: ignore[index]
     return line
+
+
+def clamp(text: str, width: int, lines: int) -> str:
+    """`text` wrapped to `width` cells in at most `lines` lines, the last ending in "…" when some was cut."""
+    text = " ".join(text.split())
+    wrapped = [text[start:end].rstrip() for start, end in wrap(text, width)] if text else []
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped)
+    last = wrapped[lines - 1]
+    while last and cell_len(last) + 1 > max(1, width):
+        last = last[:-1]
+    return "\n".join([*wrapped[: lines - 1], last.rstrip() + "…"])
 
 
 def paint(marks: Iterable[Mark], style_of: Callable[[str], Style]) -> Highlights:

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -16,10 +17,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Article
-from tui.ui.render import Highlights, Mark, offset_at, paint, safe_text, styled_line, wrap
+from tui.ui.render import Highlights, Mark, offset_at, paint, rewrap, safe_text, styled_line, wrap
 
 MATCH_COLOURS = 6
-"""How many colours the matched groups cycle through."""
+"""How many colours the matched groups are given (neighbouring groups never share one)."""
 GUTTER = 1
 """Cells left of the text: a bar there marks the lines that hold a noted passage."""
 BAR = "▌"
@@ -46,6 +47,7 @@ class ArticleView(ScrollView, can_focus=True):
         *(f"article-view--match-{index}" for index in range(MATCH_COLOURS)),
         *(f"article-view--current-{index}" for index in range(MATCH_COLOURS)),
         "article-view--current",
+        "article-view--label",
         "article-view--unique",
         "article-view--dim",
         "article-view--dispute",
@@ -55,6 +57,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     CURRENT = "article-view--current"
     """The emphasis of the passages of the group the reader is on, over their group's colour."""
+    LABEL = "article-view--label"
+    """The style of a mark's label (the current match's id, "m12"), drawn just before the passage."""
     UNIQUE = "article-view--unique"
     """The style of a passage no other source shares."""
     DIM = "article-view--dim"
@@ -90,6 +94,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._marks: tuple[Mark, ...] = ()
         self._highlights: Highlights | None = None
         self._noted_lines: set[int] | None = None
+        self._labels: dict[int, str] = {}
+        self._label_texts: dict[int, Text] | None = None
         self._wrapped_width = 0
         self._pending_top = 0
 
@@ -128,35 +134,66 @@ class ArticleView(ScrollView, can_focus=True):
         """What is highlighted, drawn in order, later over earlier."""
         return self._marks
 
-    @staticmethod
-    def match_style(index: int) -> str:
-        """The component class that colours the group at `index` in reading order."""
-        return f"article-view--match-{index % MATCH_COLOURS}"
+    @property
+    def labels(self) -> dict[int, str]:
+        """The labels drawn before a character (body offset -> label), taken from the marks."""
+        return dict(self._labels)
 
     @staticmethod
-    def current_style(index: int) -> str:
-        """The stronger colour of the group at `index` while it is the current one."""
-        return f"article-view--current-{index % MATCH_COLOURS}"
+    def match_style(colour: int) -> str:
+        """The component class of the match colour numbered `colour` (0 .. MATCH_COLOURS - 1)."""
+        return f"article-view--match-{colour % MATCH_COLOURS}"
+
+    @staticmethod
+    def current_style(colour: int) -> str:
+        """The stronger form of the match colour numbered `colour`, for the current group."""
+        return f"article-view--current-{colour % MATCH_COLOURS}"
 
     def show(self, article: Article, top_offset: int = 0, marks: Iterable[Mark] = ()) -> None:
         """Show another article, its first line on screen being the one holding `top_offset`."""
         self._article = article
         self._text = safe_text(article.body)
         self._pending_top = top_offset
+        marks = tuple(marks)
+        self._labels, self._label_texts = {mark.start: mark.label for mark in marks if mark.label}, None
         self._rewrap(self._wrapped_width)
         self.scroll_to(y=self.line_of(top_offset), animate=False, immediate=True)
         self.set_marks(marks)
 
-    def set_marks(self, marks: Iterable[Mark]) -> None:
-        """Draw these marks over the body from now on."""
+    def set_marks(self, marks: Iterable[Mark]) -> bool:
+        """Draw these marks over the body from now on; whether their labels moved, which changes the
+        wrap of their paragraphs (the line on top stays on top)."""
         self._marks = tuple(marks)
         self._highlights = None
         self._noted_lines = None
+        labels = {mark.start: mark.label for mark in self._marks if mark.label}
+        moved = labels != self._labels
+        if moved:
+            self._relabel(labels)
         self.refresh()
+        return moved
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._highlights = None  # the theme or the stylesheet changed: the marks' colours with it
+        self._highlights = self._label_texts = None  # the theme or the stylesheet changed: the marks' colours with it
+
+    def _relabel(self, labels: dict[int, str]) -> None:
+        changed = set(labels.items()) ^ set(self._labels.items())
+        top = self.top_offset
+        self._labels, self._label_texts = labels, None
+        if self._lines:
+            self._lines = rewrap(self._text, self._lines, self._wrapped_width, (offset for offset, _ in changed), self._label_cells())
+            self._line_starts = [start for start, _ in self._lines]
+            self.virtual_size = Size(self._wrapped_width, len(self._lines))
+            if self.line_of(top) != round(self.scroll_y):
+                self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+
+    @staticmethod
+    def _chip(label: str) -> str:
+        return f" {safe_text(label)} "
+
+    def _label_cells(self) -> dict[int, int]:
+        return {offset: cell_len(self._chip(label)) for offset, label in self._labels.items()}
 
     def line_of(self, offset: int) -> int:
         """The index of the wrapped line that holds the body offset."""
@@ -175,7 +212,8 @@ class ArticleView(ScrollView, can_focus=True):
         if where is None or round(self.scroll_y) + where.y >= len(self._lines):
             return  # on the padding, or below the last line
         start, end = self._lines[round(self.scroll_y) + where.y]
-        self.post_message(self.Clicked(self, self._article.id, offset_at(self._text, start, end, max(0, where.x - GUTTER))))
+        offset = offset_at(self._text, start, end, max(0, where.x - GUTTER), self._label_cells())
+        self.post_message(self.Clicked(self, self._article.id, offset))
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width - GUTTER
@@ -189,7 +227,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _rewrap(self, width: int) -> None:
         self._wrapped_width = width
-        self._lines = wrap(self._text, width) if width > 0 else []
+        self._lines = wrap(self._text, width, self._label_cells()) if width > 0 else []
         self._line_starts = [start for start, _ in self._lines]
         self._noted_lines = None
         self.virtual_size = Size(width, len(self._lines))
@@ -205,7 +243,10 @@ class ArticleView(ScrollView, can_focus=True):
             self._highlights = paint(self._marks, self._style_of)
         noted = index in self._noted()
         text = Text(BAR if noted else " " * GUTTER, self.get_component_rich_style(self.NOTE_BAR) if noted else "", no_wrap=True, end="")
-        text.append_text(styled_line(self._text, start, end, self._highlights))
+        if self._label_texts is None:
+            style = self.get_component_rich_style(self.LABEL)
+            self._label_texts = {offset: Text(self._chip(label), style) for offset, label in self._labels.items()}
+        text.append_text(styled_line(self._text, start, end, self._highlights, self._label_texts))
         strip = Strip(text.render(self.app.console)).apply_style(base)
         return strip.crop(0, width).extend_cell_length(width, base)
 

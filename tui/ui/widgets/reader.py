@@ -9,13 +9,15 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Label
 
 from tui.core.dateline import readable_date
 from tui.core.model import Article
-from tui.ui.render import Mark, safe_text
+from tui.ui.render import Mark, clamp, safe_text
 from tui.ui.widgets.article_view import ArticleView
 
 
@@ -28,6 +30,34 @@ def _byline(article: Article, family: str | None = None) -> Text:
             line.append(" · " if line else "")
             line.append(safe_text(part), style)
     return line
+
+
+class Title(Widget):
+    """An article's title in at most `LINES` lines, ending in "…" when cut; nothing at all (not even an
+    empty line) when the article has none."""
+
+    LINES = 2
+
+    def __init__(self, title: str | None, *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
+        self.update(title)
+
+    @property
+    def title(self) -> str:
+        """The title as the article gives it, made safe; empty when there is none."""
+        return self._title
+
+    def update(self, title: str | None) -> None:
+        """Show another article's title."""
+        self._title = safe_text(title or "")
+        self.display = bool(self._title.strip())
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(clamp(self._title, width, self.LINES).splitlines())
+
+    def render(self) -> Text:
+        return Text(clamp(self._title, self.content_region.width, self.LINES), no_wrap=True, overflow="crop")
 
 
 class ArticleColumn(Vertical):
@@ -56,7 +86,7 @@ class ArticleColumn(Vertical):
     def compose(self):
         yield Label(Text(safe_text(self._article.outlet)), classes="outlet")
         yield Label(_byline(self._article), classes="byline")
-        yield Label(Text(safe_text(self._article.title or "")), classes="title")
+        yield Title(self._article.title, classes="title")
         yield ArticleView(self._article)
 
     def show(self, article: Article, top_offset: int, marks: tuple[Mark, ...] = (), family: str | None = None) -> None:
@@ -65,7 +95,7 @@ class ArticleColumn(Vertical):
         self._article = article
         self.query_one(".outlet", Label).update(Text(safe_text(article.outlet)))
         self.show_family(family)
-        self.query_one(".title", Label).update(Text(safe_text(article.title or "")))
+        self.query_one(Title).update(article.title)
         self.view.show(article, top_offset, marks)
 
     def show_family(self, family: str | None) -> None:
@@ -111,6 +141,7 @@ class Reader(Horizontal):
         self._reveals: dict[str, int] = {}
         self._marks: dict[str, tuple[Mark, ...]] = {}
         self._families: dict[str, str] = {}
+        self._aimed: dict[str, int] = {}
 
     @property
     def columns(self) -> list[ArticleColumn]:
@@ -162,10 +193,16 @@ class Reader(Horizontal):
             self.current = index
 
     def set_marks(self, marks: Mapping[str, tuple[Mark, ...]]) -> None:
-        """Highlight each article (by id) with its marks, on screen now and off screen when it slides in."""
+        """Highlight each article (by id) with its marks, on screen now and off screen when it slides in.
+
+        A label that moved (the current match's id) rewraps its paragraph, so a column just sent to a
+        passage is sent there again, to the line the passage is on now.
+        """
         self._marks = dict(marks)
         for column in self.columns:
-            column.view.set_marks(self._marks.get(column.article.id, ()))
+            if column.view.set_marks(self._marks.get(column.article.id, ())) and column.article.id in self._aimed:
+                column.view.scroll_to_offset(self._aimed[column.article.id])
+        self._aimed.clear()
 
     def set_families(self, families: Mapping[str, str]) -> None:
         """What each copy's header says of its family (by article id), on screen now and when it slides in."""
@@ -180,10 +217,12 @@ class Reader(Horizontal):
         Offsets from an earlier call that are still waiting are forgotten: only the latest jump counts.
         """
         self._reveals.clear()
+        self._aimed.clear()
         on_screen = {column.article.id: column.view for column in self.columns}
         for article_id, offset in offsets.items():
             if article_id in on_screen:
                 on_screen[article_id].scroll_to_offset(offset)
+                self._aimed[article_id] = offset
             else:
                 self._reveals[article_id] = offset
         if len(offsets) - len(self._reveals) < min(2, len(offsets)):
