@@ -10,13 +10,13 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Article
+from tui.ui.keymap import bindings
 from tui.ui.render import Highlights, Mark, offset_at, paint, rewrap, safe_text, styled_line, wrap
 
 MATCH_COLOURS = 6
@@ -36,12 +36,7 @@ class ArticleView(ScrollView, can_focus=True):
     passage marked `NOTE` also gets a bar in the gutter left of the text.
     """
 
-    BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
-    ]
+    BINDINGS = bindings("view")
 
     COMPONENT_CLASSES = {
         *(f"article-view--match-{index}" for index in range(MATCH_COLOURS)),

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.message import Message
@@ -17,6 +16,7 @@ from textual.widgets import Label
 
 from tui.core.dateline import readable_date
 from tui.core.model import Article
+from tui.ui.keymap import bindings
 from tui.ui.render import Mark, clamp, safe_text
 from tui.ui.widgets.article_view import ArticleView
 
@@ -112,11 +112,7 @@ class Reader(Horizontal):
     up again when its column slides back in.
     """
 
-    BINDINGS = [
-        Binding("tab", "column(1)", "Next column", show=False, key_display="tab", id="column.next"),
-        Binding("shift+tab", "column(-1)", "Previous column", show=False, id="column.previous"),
-        *(Binding(str(n), f"go_to_column({n - 1})", f"Column {n}", show=False) for n in range(1, 10)),
-    ]
+    BINDINGS = bindings("reader")
 
     MIN_COLUMN_WIDTH = 38
     """Narrower than this, a column of news text stops being pleasant to read."""
@@ -236,6 +232,19 @@ class Reader(Horizontal):
         self._place()
         if in_reader:
             self.current_view.focus()
+
+    @property
+    def tops(self) -> dict[str, int]:
+        """Where each article read is scrolled to, on screen or off: the body offset of its top line, by article id."""
+        self._remember(self.columns)
+        return dict(self._tops)
+
+    def scroll_back(self, tops: Mapping[str, int]) -> None:
+        """Scroll each article (by id) to the top line it had, now if on screen, else when it slides in."""
+        self._tops.update(tops)
+        for column in self.columns:
+            if column.article.id in tops:
+                column.view.show(column.article, tops[column.article.id], column.view.marks)
 
     def bring(self, article_id: str, offset: int) -> None:
         """Make an article's column the current one, sliding it into view, scrolled to `offset`; the focus stays where it is."""
