@@ -13,7 +13,7 @@ from tests.ui.helpers import analysed, screen_text, view_of
 from tui.core.model import Corpus, MatchGroup, Segment, Span
 from tui.ui.app import make_app
 from tui.ui.legend import legend, legend_rows
-from tui.ui.matches import NEAR, colour_groups, neighbours
+from tui.core.colours import NEAR, colour_groups, neighbours
 from tui.ui.render import Highlights, offset_at, rewrap, styled_line, wrap
 from tui.ui.widgets.article_view import MATCH_COLOURS, ArticleView
 

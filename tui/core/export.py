@@ -22,6 +22,7 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
+from tui.core.colours import colour_groups
 from tui.core.model import Analysis, Article, Corpus, Dispute, MatchGroup, Note, Span
 from tui.core.notes import Anchor, anchor_notes, corpus_key, dumps
 
@@ -399,7 +400,7 @@ def export_json(corpus: Corpus, notes: Iterable[Note]) -> str:
 # HTML --------------------------------------------------------------------------------------------
 
 MATCH_COLOURS = 6
-"""Matches take these colours in turn, in reading order, as in the reader: neighbouring matches differ."""
+"""Matches take these colours as in the reader (tui.core.colours): neighbouring matches never share one."""
 
 # Columns of at least 18rem, as many to a row as the window holds: they wrap onto new rows on a
 # narrow screen, and nothing is wider than the window. Mark colours are translucent so that they
@@ -521,14 +522,16 @@ _LEGEND = (
 
 
 def _html_articles(corpus: Corpus, items: Sequence[Noted], analysis: Analysis) -> str:
-    columns = [_html_article(article, _highlights(article, items, analysis)) for article in corpus.articles]
+    colours = colour_groups(analysis.groups, MATCH_COLOURS)
+    columns = [_html_article(article, _highlights(article, items, analysis, colours)) for article in corpus.articles]
     return '<section class="sources">\n<h2>The articles</h2>\n<div class="articles">\n' + "\n".join(columns) + "\n</div>\n</section>"
 
 
-def _highlights(article: Article, items: Sequence[Noted], analysis: Analysis) -> list[Highlight]:
-    """The article's marks in the order they draw: matches, one source's claims, disputes, notes."""
+def _highlights(article: Article, items: Sequence[Noted], analysis: Analysis, colours: Sequence[int]) -> list[Highlight]:
+    """The article's marks in the order they draw: matches (`colours`: each group's, neighbours never
+    alike, as in the reader), one source's claims, disputes, notes."""
     marks = [
-        Highlight(m.span.start, m.span.end, f"match-{index % MATCH_COLOURS}", f"match {group.id}: {group.wording} {group.kind}")
+        Highlight(m.span.start, m.span.end, f"match-{colours[index]}", f"match {group.id}: {group.wording} {group.kind}")
         for index, group in enumerate(analysis.groups) for m in group.members if m.span.article == article.id
     ]
     marks += _version_marks(article, analysis.uncorroborated, "uncorroborated")
