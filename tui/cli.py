@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="kato-tui",
         description="Read one news story across many outlets side by side.",
-        epilog="Commands: sources, matches, disputes, export, fetch, screenshots. With no command, opens the reader.",
+        epilog="Commands: sources, matches, disputes, export, fetch, screenshots, config. With no command, opens the reader.",
     )
     parser.add_argument("--version", action="version", version=f"kato-tui {__version__}")
     return parser
@@ -217,6 +217,31 @@ def run_screenshots(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_parser() -> argparse.ArgumentParser:
+    parser = _command_parser("config", "Print the path of the settings file (remapped keys, the theme); --create writes one.")
+    parser.add_argument("--create", action="store_true", help="write a commented settings file listing every action and its keys, unless there is one")
+    return parser
+
+
+def run_config(args: argparse.Namespace) -> int:
+    """Print where the settings file is (creating it when asked); a file with mistakes is named in a warning."""
+    from tui.ui.config import config_path, create_config, load_config
+
+    path = config_path()
+    if args.create:
+        try:
+            path, written = create_config(path)
+        except OSError as error:
+            return _bad_input(f"{path}: cannot be written ({error.strerror or error})")
+        if not written:
+            print(f"kato-tui: {one_line(str(path))} is there already: left as it is", file=sys.stderr)
+    print(shown_name(str(path)))
+    warning = load_config(path).warning
+    if warning:
+        print(f"kato-tui: warning: {one_line(warning)}", file=sys.stderr)
+    return 0
+
+
 COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argparse.Namespace], int]]] = {
     "sources": (lambda: _listing_parser("sources", "List the articles of a corpus."), run_sources),
     "matches": (lambda: _listing_parser("matches", "List the passages that several sources share."), run_matches),
@@ -224,6 +249,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[[argpa
     "export": (_export_parser, run_export),
     "fetch": (fetch_parser, run_fetch),
     "screenshots": (_screenshots_parser, run_screenshots),
+    "config": (_config_parser, run_config),
 }
 
 
