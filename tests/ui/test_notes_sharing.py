@@ -10,7 +10,7 @@ import pytest
 from tests.ui.helpers import record_notifications, status
 from tests.ui.test_notes import _ready, _rows, _saved, flood  # noqa: F401 (flood is a fixture)
 from tui.core.model import Corpus
-from tui.ui import notes_app
+from tui.ui import notekeeper as notes_app
 from tui.ui.app import make_app
 from tui.ui.widgets.notes import NotesPanel
 

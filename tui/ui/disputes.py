@@ -38,6 +38,11 @@ class DisputeNavigator(Navigator[Dispute]):
             return f"dispute {index + 1}/{conflicts}"
         return f"uncorroborated {index - conflicts + 1}/{claims}"
 
+    @property
+    def position(self) -> str:
+        """The label: "dispute 2/5" or "uncorroborated 1/3"."""
+        return self.label
+
     def move(self, delta: int) -> Dispute | None:
         """Step to the next (+1) or previous (-1) dispute, wrapping round; the uncorroborated claims
         are not disputes and are gone to from the panel, so ] and [ pass them by."""

@@ -40,6 +40,8 @@ class Key:
     """Its title in the command palette ("match: next"); not in the palette when empty."""
     pair: bool = False
     """Whether the help lists it on the row above, the keys joined ("n / N"), under that row's words."""
+    palette_help: str = ""
+    """The palette's help when the help line speaks for a pair ("next / previous ...")."""
     listed: bool = True
     """Whether the help lists it (the help's own close keys need no line)."""
     also: tuple[str, ...] = ()
@@ -47,7 +49,8 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
-    Key("next_column", "tab", "column(1)", "Next column", "next / previous column (off screen: slides in)", "Columns", "reader", palette="column: next"),
+    Key("next_column", "tab", "column(1)", "Next column", "next / previous column (off screen: slides in)", "Columns", "reader", palette="column: next",
+        palette_help="focus the next article's column"),
     Key("previous_column", "shift+tab", "column(-1)", "Previous column", "focus the previous article's column", "Columns", "reader", palette="column: previous", pair=True),
     *(
         Key(f"column_{n}", str(n), f"go_to_column({n - 1})", f"Column {n}", "go to column 1 … 9" if n == 1 else f"go to column {n}", "Columns", "reader", pair=n > 1)
@@ -59,20 +62,21 @@ KEYS: tuple[Key, ...] = (
     Key("page_up", "pageup,b", "page_up", "Page up", "scroll a page up", "Columns", "view", pair=True),
     Key("top", "home", "scroll_home", "Top", "top / bottom of the article", "Columns", "view"),
     Key("bottom", "end", "scroll_end", "Bottom", "bottom of the article", "Columns", "view", pair=True),
-    Key("next_match", "n", "step('match', 1)", "Next match", "next / previous match: columns scroll to it", "Matches", footer=True, palette="match: next", also=("match-detail",)),
+    Key("next_match", "n", "step('match', 1)", "Next match", "next / previous match: columns scroll to it", "Matches", footer=True, palette="match: next",
+        palette_help="scroll every column to the next shared passage", also=("match-detail",)),
     Key("previous_match", "N", "step('match', -1)", "Previous match", "back to the previous shared passage",
         "Matches", palette="match: previous", pair=True, also=("match-detail",)),
     Key("unique", "u", "toggle_unique", "Unique", "mark what only one voice says, dim the rest", "Matches", palette="match: toggle unique"),
     Key("match_details", "", "details('match')", "Match details", "compare the versions of the current shared passage", "Matches", palette="match: details"),
     Key("next_dispute", "right_square_bracket", "step('dispute', 1)", "Next dispute", "next / previous dispute: columns scroll to it",
-        "Disputes", footer=True, palette="dispute: next", also=("dispute-detail",)),
+        "Disputes", footer=True, palette="dispute: next", palette_help="scroll every column to the next disputed fact", also=("dispute-detail",)),
     Key("previous_dispute", "left_square_bracket", "step('dispute', -1)", "Previous dispute", "back to the previous disputed fact",
         "Disputes", palette="dispute: previous", pair=True, also=("dispute-detail",)),
     Key("disputes_panel", "d", "toggle_panel('disputes')",
         "Disputes", "open and focus the disputes panel", "Disputes", footer=True, palette="dispute: toggle panel"),
     Key("dispute_details", "", "details('dispute')", "Dispute details", "compare every source's version of the current dispute", "Disputes", palette="dispute: details"),
     Key("details", "enter", "details", "Details", "the versions of the match or dispute gone to last", "Details"),
-    Key("close_details", "escape", "dismiss", "Close", "close the details (n N, ] [ in them: step on)", "Details", "detail", footer=True),
+    Key("close_details", "escape", "dismiss", "Close", "close the details (in them the match and dispute keys step on)", "Details", "detail", footer=True),
     Key("annotate", "a", "annotate", "Note", "write a note on the match or dispute gone to last, else on the sentence being read",
         "Notes", footer=True, palette="note: add", also=("match-detail", "dispute-detail")),
     Key("notes_panel", "m", "toggle_panel('notes')", "Notes", "list your notes (enter: go to one, again: edit)", "Notes", footer=True, palette="note: list"),
@@ -164,7 +168,8 @@ def palette_entries(keymap: Mapping[str, str]) -> list[tuple[Key, str]]:
     for key in KEYS:
         if key.palette:
             keys = keymap.get(key.name, key.keys)
-            entries.append((key, f"{key.help[0].upper()}{key.help[1:]}" + (f" ({display(keys)})" if keys else "")))
+            words = key.palette_help or key.help
+            entries.append((key, f"{words[0].upper()}{words[1:]}" + (f" ({display(keys)})" if keys else "")))
     return entries
 
 

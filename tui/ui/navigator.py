@@ -37,6 +37,11 @@ class Navigator(Generic[T]):
         """Where the reader is: "dispute 3/8", or the total before the first jump."""
         return self.cursor.label
 
+    @property
+    def position(self) -> str:
+        """Where the reader is among the items, for the details' heading: "match 3/8"."""
+        return self.cursor.label
+
     def move(self, delta: int) -> T | None:
         """Step to the next (+1) or previous (-1) item, wrapping round."""
         self.cursor.move(delta)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from tui.core.model import Corpus
 from tui.ui.app import make_app
+from tui.ui.config import Config
+from tui.ui.state import Places
 
 _NOTE = (*"Kato calls the holdings a card, then plays it down.", "tab", "space")
 """A note typed in the editor, tagged disputed."""
@@ -31,7 +33,8 @@ SHOTS: tuple[tuple[str, tuple[int, int], tuple[str, ...]], ...] = (
 
 async def _shoot(corpus: Corpus, path: Path, size: tuple[int, int], keys: tuple[str, ...]) -> None:
     with tempfile.TemporaryDirectory() as folder:  # a notes file of its own: never the user's notes
-        app = make_app(corpus, notes=Path(folder) / "notes.json")
+        # The default keys and theme, and no place kept: the same shots whatever the user's settings.
+        app = make_app(corpus, notes=Path(folder) / "notes.json", config=Config(), places=Places(None))
         async with app.run_test(size=size) as pilot:
             await app.workers.wait_for_complete()  # the analysis and the notes: their keys wait for them
             await pilot.pause()

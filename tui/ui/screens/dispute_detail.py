@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -12,6 +11,7 @@ from textual.widgets import Label, Static
 
 from tui.core.model import Dispute, Version
 from tui.ui.disputes import DisputeNavigator
+from tui.ui.keymap import bindings
 from tui.ui.render import safe_text
 
 
@@ -37,12 +37,10 @@ class DisputeDetail(ModalScreen[None]):
     ] and [ move on to the next or previous dispute without closing; a writes a note on it; escape closes.
     """
 
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close", key_display="esc", id="dispute-detail.close"),
-        Binding("right_square_bracket", "app.dispute(1)", "Next dispute", key_display="]", id="dispute-detail.next"),
-        Binding("left_square_bracket", "app.dispute(-1)", "Previous dispute", key_display="[", id="dispute-detail.previous"),
-        Binding("a", "app.annotate", "Note", tooltip="Write a note on this dispute", id="dispute-detail.note"),
-    ]
+    KIND = "dispute"
+    """The kind of navigator it follows: stepping through its items shows each one here."""
+
+    BINDINGS = [*bindings("detail"), *bindings("dispute-detail")]
 
     MIN_CARD = 30
     """The fewest cells a version gets side by side; narrower, the versions stack."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -12,6 +11,7 @@ from textual.widgets import Label, Static
 
 from tui.core.diff import Op, word_counts, word_diff
 from tui.core.model import Corpus, Link, MatchGroup, Segment
+from tui.ui.keymap import bindings
 from tui.ui.render import diff_text, safe_text
 from tui.ui.voices import Voices
 
@@ -60,12 +60,10 @@ class MatchDetail(ModalScreen[None]):
     n and N move on to the next or previous group without closing; a writes a note on it; escape closes.
     """
 
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close", key_display="esc", id="match-detail.close"),
-        Binding("n", "app.match(1)", "Next match", id="match-detail.next"),
-        Binding("N", "app.match(-1)", "Previous match", id="match-detail.previous"),
-        Binding("a", "app.annotate", "Note", tooltip="Write a note on this match", id="match-detail.note"),
-    ]
+    KIND = "match"
+    """The kind of navigator it follows: stepping through its items shows each one here."""
+
+    BINDINGS = [*bindings("detail"), *bindings("match-detail")]
 
     def __init__(self, corpus: Corpus, group: MatchGroup, position: str, voices: Voices | None = None) -> None:
         super().__init__()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from tui.core.notes import clean_tags
+from tui.ui.keymap import bindings
 from tui.ui.notebook import QUICK_TAGS, Draft, Target
 from tui.ui.render import safe_text
 from tui.ui.screens.confirm import Confirm
@@ -23,12 +23,7 @@ class NoteEditor(ModalScreen[Draft | None]):
     Given the article's sentences, ctrl+up and ctrl+down move a new note to the sentence before or after.
     """
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", tooltip="Save the note and close", id="note-editor.save"),
-        Binding("escape", "cancel", "Cancel", key_display="esc", tooltip="Close without saving (asks when something was typed)", id="note-editor.cancel"),
-        Binding("ctrl+up", "sentence(-1)", "Sentence before", show=False, tooltip="Write the note on the sentence before", id="note-editor.previous-sentence"),
-        Binding("ctrl+down", "sentence(1)", "Sentence after", show=False, tooltip="Write the note on the sentence after", id="note-editor.next-sentence"),
-    ]
+    BINDINGS = bindings("note-editor")
 
     def __init__(
         self,

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.model import Dispute, Version
+from tui.ui.keymap import hint
+from tui.ui.panels import BottomPanel
 from tui.ui.render import safe_text
 
 UNCORROBORATED = "uncorroborated"
@@ -51,18 +51,13 @@ def dispute_row(dispute: Dispute, outlets: Mapping[str, str]) -> Content:
     return Content("\n").join([head, Content.assemble(*parts).stylize("$text-muted")])
 
 
-class DisputesPanel(OptionList):
+class DisputesPanel(BottomPanel):
     """Every dispute of the analysis, then under a heading what only one source says.
 
     Choosing a row (enter or a click) posts `Chosen`; the app decides what going there means.
     """
 
-    BINDINGS = [
-        Binding("escape", "app.toggle_disputes", "Close", show=False, tooltip="Hide the disputes panel", id="disputes-panel.close"),
-    ]
-
-    open: reactive[bool] = reactive(False)
-    """Whether the panel is on screen."""
+    KIND = "dispute"
 
     @dataclass
     class Chosen(Message):
@@ -79,9 +74,6 @@ class DisputesPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Option(Content("analysing…"), disabled=True), id=id, markup=False)
         self.border_title = "Disputes"
-
-    def watch_open(self, open: bool) -> None:
-        self.set_class(open, "-open")
 
     def show_disputes(
         self, disputes: tuple[Dispute, ...], claims: tuple[Dispute, ...], outlets: Mapping[str, str]
@@ -102,7 +94,7 @@ class DisputesPanel(OptionList):
         self.highlight_item(0 if items else None)
         count = len(disputes)
         self.border_title = f"Disputes · {count} dispute{'' if count == 1 else 's'} · {len(claims)} uncorroborated"
-        self.border_subtitle = "enter: go to · enter again: details · d: close"
+        self.border_subtitle = f"enter: go to · enter again: details · {hint(self, 'disputes_panel')}: close"
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.model import Note
+from tui.ui.keymap import bindings, hint
+from tui.ui.panels import BottomPanel
 from tui.ui.render import safe_text
 
 PASSAGE_START = 48
@@ -40,20 +40,13 @@ def note_row(note: Note, outlet: str, status: str) -> Content:
     return Content("\n").join([Content.assemble(*head), body])
 
 
-class NotesPanel(OptionList):
+class NotesPanel(BottomPanel):
     """Every note in reading order. Choosing a row (enter or a click) posts `Chosen`; `a` posts `Edit`, x or delete `Delete`.
 
     The app decides what going to a note, editing and deleting mean.
     """
 
-    BINDINGS = [
-        Binding("a", "edit", "Edit note", tooltip="Edit the highlighted note", id="notes-panel.edit"),
-        Binding("x,delete", "delete", "Delete note", key_display="x", tooltip="Delete the highlighted note (asks first)", id="notes-panel.delete"),
-        Binding("escape", "app.toggle_notes", "Close", show=False, tooltip="Hide the notes panel", id="notes-panel.close"),
-    ]
-
-    open: reactive[bool] = reactive(False)
-    """Whether the panel is on screen."""
+    BINDINGS = bindings("notes-panel")
 
     @dataclass
     class Chosen(Message):
@@ -77,9 +70,6 @@ class NotesPanel(OptionList):
         super().__init__(id=id, markup=False)
         self.border_title = "Notes"
 
-    def watch_open(self, open: bool) -> None:
-        self.set_class(open, "-open")
-
     def show_notes(self, rows: list[tuple[Note, str, str]], title: str, empty: str) -> None:
         """List the notes, each with its outlet and status (`empty` when there are none); the highlight stays on its note."""
         current = self.highlighted_note
@@ -88,7 +78,10 @@ class NotesPanel(OptionList):
         ids = [note.id for note, _, _ in rows]
         self.highlighted = ids.index(current) if current in ids else (0 if ids else None)
         self.border_title = title
-        self.border_subtitle = "enter: go to · again: edit · a: edit · x: delete · e: export · m: close"
+        keys = {name: hint(self, name) for name in ("edit_note", "delete_note", "export", "notes_panel")}
+        self.border_subtitle = (
+            f"enter: go to · again: edit · {keys['edit_note']}: edit · {keys['delete_note']}: delete · {keys['export']}: export · {keys['notes_panel']}: close"
+        )
 
     @property
     def highlighted_note(self) -> str | None:

@@ -1,0 +1,86 @@
+"""The panels under the columns: one slot, at most one panel open in it, and the base every panel shares.
+
+A panel is a `BottomPanel` (an OptionList with an `open` flag and the panel keys); the app registers
+each in its `PanelSlot` by name, and one action opens any of them: `toggle_panel('disputes')`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from textual.reactive import reactive
+from textual.widgets import OptionList
+
+from tui.ui.keymap import bindings
+
+
+class BottomPanel(OptionList):
+    """A list under the columns; hidden until opened (kato.tcss gives `BottomPanel` its place and size)."""
+
+    BINDINGS = bindings("panel")
+
+    DEFAULT_CSS = """
+    BottomPanel {
+        display: none;
+        height: auto;
+        max-height: 35%;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        border-title-align: left;
+        border-subtitle-align: right;
+        border-subtitle-color: $text-muted;
+    }
+    BottomPanel.-open {
+        display: block;
+    }
+    """
+
+    KIND: str | None = None
+    """The kind of navigator whose items the panel lists ("dispute"): a jump to one highlights its row."""
+
+    open: reactive[bool] = reactive(False)
+    """Whether the panel is on screen."""
+
+    def watch_open(self, open: bool) -> None:
+        self.set_class(open, "-open")
+
+    def highlight_item(self, index: int | None) -> None:
+        """Highlight the row of the navigator's item at `index` (a panel that lists a kind of navigator says how)."""
+
+
+class PanelSlot:
+    """The bottom panels by name, in the order they are laid out; opening one closes the others.
+
+    `back` puts the focus back where reading goes on (the focused column) when a panel closes.
+    """
+
+    def __init__(self, back: Callable[[], object], **panels: BottomPanel) -> None:
+        self._back = back
+        self.panels = panels
+
+    def __iter__(self) -> Iterator[BottomPanel]:
+        return iter(self.panels.values())
+
+    def __getitem__(self, name: str) -> BottomPanel:
+        return self.panels[name]
+
+    @property
+    def current(self) -> str | None:
+        """The name of the open panel; None when all are closed."""
+        return next((name for name, panel in self.panels.items() if panel.open), None)
+
+    def toggle(self, name: str) -> None:
+        """Open the panel and focus it; from inside it, close it and go back to the column."""
+        panel = self.panels[name]
+        if panel.open and panel.has_focus:
+            self.close()
+            return
+        for other in self.panels.values():
+            other.open = other is panel
+        panel.focus()
+
+    def close(self) -> None:
+        """Close the open panel, if any, and go back to the column."""
+        for panel in self.panels.values():
+            panel.open = False
+        self._back()
