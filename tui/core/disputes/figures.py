@@ -147,6 +147,15 @@ def _sides_pairwise(facts: list[Fact]) -> tuple[list[list[Fact]], list[Fact]]:
     return sides, fits_all
 
 
+CHANGED_OVER_TIME = "the sources were published on different days, so the figure may have changed in between"
+"""What the `why` of a figure that may have changed between the sources' days says (a filter hides them by it)."""
+
+
+def changed_over_time(dispute: Dispute) -> bool:
+    """Whether a dispute is a figure that differs between articles of different days: maybe a change, not a contradiction."""
+    return CHANGED_OVER_TIME in dispute.why
+
+
 def _agree(first: Quantity | None, second: Quantity | None) -> bool:
     return first is not None and second is not None and first.compatible(second)
 
@@ -168,7 +177,7 @@ def _quantity_dispute(
     change = _change_over_time(corpus, sides)
     if change:
         said = f"{change}; {said}"
-        why += "; the sources were published on different days, so the figure may have changed in between"
+        why += f"; {CHANGED_OVER_TIME}"
     return Dispute("", "number", f"{subject}: {said}" if subject else said, versions, why)
 
 
