@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.app import SystemCommand
+from textual.command import CommandPalette
 
 from tests.ui.helpers import analysed, record_notifications, run_command, screen_text, status
 from tui.core.model import Corpus
@@ -15,6 +16,7 @@ from tui.ui.commands import reader_commands
 from tui.ui.config import Config, config_path, load_config
 from tui.ui.keymap import BY_NAME, KEYS, bindings, display, help_rows
 from tui.ui.screens.help import HelpScreen, key_table
+from tui.ui.screens.note_editor import NoteEditor
 from tui.ui.widgets.reader import Reader
 
 
@@ -154,3 +156,15 @@ async def test_the_palette_runs_a_table_command(bundled: Corpus) -> None:
         await analysed(app, pilot)
         await run_command(pilot, app, "dispute: next")
         assert app.disputes is not None and app.disputes.cursor.index == 0
+
+
+async def test_the_palette_key_works_over_a_dialog(bundled: Corpus, tmp_path: Path) -> None:
+    """ctrl+p is a priority key, as Textual binds it: it opens the palette from the note editor too."""
+    app = make_app(bundled, notes=tmp_path / "notes.json", config=Config())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

@@ -42,6 +42,8 @@ class Key:
     """Whether the help lists it on the row above, the keys joined ("n / N"), under that row's words."""
     palette_help: str = ""
     """The palette's help when the help line speaks for a pair ("next / previous ...")."""
+    priority: bool = False
+    """Whether it runs before any widget's keys, in a dialog too (the palette, as Textual binds it)."""
     listed: bool = True
     """Whether the help lists it (the help's own close keys need no line)."""
     also: tuple[str, ...] = ()
@@ -92,7 +94,7 @@ KEYS: tuple[Key, ...] = (
     Key("export_html", "", "export('html')", "HTML", "export your notes as an HTML page", "Notes", palette="export: HTML"),
     Key("close_panel", "escape", "app.close_panel", "Close", "in a panel: close it", "Reader", "panel"),
     Key("help", "question_mark", "help", "Help", "this help", "Reader", footer=True, palette="help: keys"),
-    Key("command_palette", "ctrl+p", "command_palette", "palette", "command palette: every action by name", "Reader"),
+    Key("command_palette", "ctrl+p", "command_palette", "palette", "command palette: every action by name", "Reader", priority=True),
     Key("close_help", "escape,q,question_mark", "dismiss", "Close", "in this help: close it", "Reader", "help", footer=True, listed=False),
     Key("quit", "q", "quit", "Quit", "quit", "Reader", footer=True),
 )
@@ -116,7 +118,10 @@ def bindings(scope: str) -> list[BindingType]:
     """The bindings of one scope, each with the table's words and its name as the id, so a config remaps it
     (in every scope that binds it)."""
     return [
-        Binding(key.keys, key.action if key.scope == scope else f"app.{key.action}", key.description, show=key.footer, tooltip=key.help, id=key.name)
+        Binding(
+            key.keys, key.action if key.scope == scope else f"app.{key.action}", key.description,
+            show=key.footer, priority=key.priority, tooltip=key.help, id=key.name,
+        )
         for key in KEYS
         if key.keys and scope in scopes(key)
     ]

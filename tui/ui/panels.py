@@ -15,25 +15,9 @@ from tui.ui.keymap import bindings
 
 
 class BottomPanel(OptionList):
-    """A list under the columns; hidden until opened (kato.tcss gives `BottomPanel` its place and size)."""
+    """A list under the columns; hidden until opened (kato.tcss gives every `BottomPanel` its place and size)."""
 
     BINDINGS = bindings("panel")
-
-    DEFAULT_CSS = """
-    BottomPanel {
-        display: none;
-        height: auto;
-        max-height: 35%;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        border-title-align: left;
-        border-subtitle-align: right;
-        border-subtitle-color: $text-muted;
-    }
-    BottomPanel.-open {
-        display: block;
-    }
-    """
 
     KIND: str | None = None
     """The kind of navigator whose items the panel lists ("dispute"): a jump to one highlights its row."""
