@@ -48,6 +48,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--dispute",
         "article-view--note",
         "article-view--note-bar",
+        "article-view--search",
+        "article-view--search-current",
     }
 
     CURRENT = "article-view--current"
@@ -64,6 +66,10 @@ class ArticleView(ScrollView, can_focus=True):
     """The style of a passage the reader wrote a note on, over whatever else marks it."""
     NOTE_BAR = "article-view--note-bar"
     """The style of the bar in the gutter beside a noted passage's lines."""
+    SEARCH = "article-view--search"
+    """The style of a hit of the words searched for, over any other mark but a note."""
+    SEARCH_CURRENT = "article-view--search-current"
+    """The style of the hit gone to last."""
     OVERLAYS = frozenset({CURRENT, NOTE})
     """Styles drawn over others that keep what they don't set (the current passage keeps its group's colour)."""
 
