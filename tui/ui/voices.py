@@ -7,7 +7,7 @@ headers and the match details show beside its sources.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from tui.core.families import voice_map
 from tui.core.model import Analysis, Family, MatchGroup
@@ -53,12 +53,14 @@ class Voices:
         label = f"{len(articles)} source{'' if len(articles) == 1 else 's'}"
         return label if voices == len(articles) else f"{label}, {voices} independent"
 
-    def describe(self, article_id: str) -> str | None:
-        """The column header's word on a copy: "copy A: 88% the same as 2, 5", naming the agency when the text does."""
+    def describe(self, article_id: str, numbers: Mapping[str, int] | None = None) -> str | None:
+        """The column header's word on a copy: "copy A: 88% the same as 2, 5", naming the agency when the text does;
+        the other copies by their `numbers` (the columns', by article id; the files' order by default)."""
         family = self.family(article_id)
         if family is None:
             return None
-        others = ", ".join(str(self._numbers[source]) for source in family.sources if source != article_id and source in self._numbers)
+        numbers = self._numbers if numbers is None else numbers
+        others = ", ".join(str(numbers[source]) for source in family.sources if source != article_id and source in numbers) or "hidden sources"
         wire = f" ({family.wire})" if family.wire else ""
         return f"copy {self.letter(article_id)}{wire}: {family.shared:.0%} the same as {others}"
 
@@ -66,6 +68,6 @@ class Voices:
         """Every copy's family letter, by article id."""
         return {source: letter for source, (letter, _) in self._family.items()}
 
-    def descriptions(self) -> dict[str, str]:
-        """What every copy's column header says of its family, by article id."""
-        return {source: self.describe(source) or "" for source in self._family}
+    def descriptions(self, numbers: Mapping[str, int] | None = None) -> dict[str, str]:
+        """What every copy's column header says of its family, by article id, the others by their `numbers`."""
+        return {source: self.describe(source, numbers) or "" for source in self._family}
