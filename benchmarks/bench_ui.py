@@ -23,9 +23,9 @@ the interpreter's start and every import count. Runs alternate (kato-tui cold, p
 with a warm cache, the order rotating each round) and the figures are medians; one untimed round
 first fills the bytecode and file caches. Each kato-tui run gets a fresh empty KATO_TUI_CACHE and
 data folder (notes); the cached variant opens the folder a second time with a KATO_TUI_CACHE that
-one earlier, untimed run (left to finish and quit with q) filled. If that run left the cache
-folder empty, the app does not use the cache yet: the cached figures are the cold ones, and the
-output says "cache not wired".
+one earlier, untimed run filled (given 2 s after "N matches" to save, then quit with q). If that
+run left the cache folder empty, the app does not use the cache yet: the cached figures are the
+cold ones, and the output says "cache not wired".
 
 Key latency is measured in-process, with the app under Textual's run_test(size=(200, 50)) in a
 subprocess of its own (PYTHONPATH the measured checkout, TEXTUAL_ANIMATIONS=none so that a scroll's
@@ -163,9 +163,9 @@ def _environment(tree: Path, cache: Path, data: Path) -> dict[str, str]:
 
 
 def run_on_pty(argv: list[str], env: dict[str, str], cwd: Path, text: str, timeout: float,
-               wait_matches: bool) -> dict[str, float | None]:
+               wait_matches: bool, linger: float = 0.0) -> dict[str, float | None]:
     """Start argv on a 200x50 pty; seconds from before the fork until `text`, and "N matches" when
-    asked, were written; then quit with q (a kill if that takes over 10 s)."""
+    asked, were written; then, `linger` seconds later, quit with q (a kill if that takes over 10 s)."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: set the window size on its terminal, then become the program
@@ -190,6 +190,9 @@ def run_on_pty(argv: list[str], env: dict[str, str], cwd: Path, text: str, timeo
                 found["text"] = now
             if found["matches"] is None and MATCHES.search(window):
                 found["matches"] = now
+        deadline = time.perf_counter() + linger
+        while time.perf_counter() < deadline and _read(fd, deadline - time.perf_counter()) is not None:
+            pass
     finally:
         _quit(pid, fd)
     return found
@@ -450,7 +453,7 @@ def measure_corpus(name: str, folder: Path, tree: Path, scratch: Path, rounds: i
 
     warm_env = fresh()
     run_on_pty(plain, fresh(), tree, text, timeout, False)  # untimed: bytecode and file caches
-    run_on_pty(kato, warm_env, tree, text, timeout, True)  # untimed: fills the cache it leaves
+    run_on_pty(kato, warm_env, tree, text, timeout, True, linger=2.0)  # untimed: fills the cache, given time to save
     wired = any(Path(warm_env["KATO_TUI_CACHE"]).glob("*"))
     runs: dict[str, list[dict]] = {"kato": [], "plain": [], "cached": []}
     variants = [("kato", kato, fresh, True), ("plain", plain, fresh, False)]
