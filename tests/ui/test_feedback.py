@@ -70,3 +70,18 @@ async def test_an_unreadable_places_file_is_ignored(bundled: Corpus) -> None:
         assert app.query_one(Reader).current == 0 and app.matches is not None and app.matches.cursor.index is None
         await pilot.press("n", "q")
     assert isinstance(json.loads(path.read_text(encoding="utf-8")), dict)
+
+
+async def test_quitting_before_the_analysis_is_done_keeps_the_place(tmp_path: Path) -> None:
+    """The place is restored once the analysis is done: quitting before that leaves the one kept last time."""
+    corpus = load_corpus(long_story(tmp_path / "story", 4000))
+    assert corpus.path is not None
+    places = places_path()
+    places.parent.mkdir(parents=True, exist_ok=True)
+    kept = {"column": 1, "tops": {"short": 40}, "current": {"match": "m1"}, "last": "match"}
+    places.write_text(json.dumps({str(corpus.path.resolve()): kept}), encoding="utf-8")
+    app = make_app(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+    assert app.matches is None  # it quit during the analysis
+    assert json.loads(places.read_text(encoding="utf-8"))[str(corpus.path.resolve())] == kept

@@ -128,7 +128,8 @@ class Memory:
     def keep(self) -> None:
         """Keep where the story is left, and the theme when the reader chose another (the other settings as they are)."""
         app = self.app
-        if app.is_running and app.screen_stack:
+        # Before the analysis is done the place was not restored yet: quitting then keeps the old one.
+        if app.is_running and app.screen_stack and (app.analysis is not None or self.left_at is None):
             reader = app.query_one(Reader)
             self.places.put(corpus_key(app.corpus), Place(reader.current, reader.tops, app.guide.current_ids(), app.guide.last_kind))
         if self.config.path is not None and app.theme != self._theme:
