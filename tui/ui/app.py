@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from textual import work
+from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.message import Message
 from textual.screen import Screen
@@ -32,8 +32,11 @@ from tui.ui.state import Memory, Places, places_path
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import SourceBar, StatusBar
 from tui.ui.widgets.disputes import DisputesPanel
+from tui.ui.widgets.filtered import FilteredPanel
+from tui.ui.widgets.matches_panel import MatchesPanel
 from tui.ui.widgets.notes import NotesPanel
 from tui.ui.widgets.reader import Reader
+from tui.ui.widgets.sources_panel import SourcesPanel
 
 
 class KatoApp(App[None]):
@@ -59,7 +62,8 @@ class KatoApp(App[None]):
         self.memory = Memory(self, self.config, places if places is not None else Places(None))
         """What is kept between runs: where each story was left (nothing when None is given), the theme."""
         self.notes = NoteKeeper(self, corpus, notes)
-        self.panels = PanelSlot(lambda: self.query_one(Reader).current_view.focus(), disputes=DisputesPanel(id="disputes"), notes=NotesPanel(id="notes"))
+        self.panels = PanelSlot(lambda: self.query_one(Reader).current_view.focus(), disputes=DisputesPanel(id="disputes"), matches=MatchesPanel(id="matches"),
+                                sources=SourcesPanel(corpus.articles, id="sources-panel"), notes=NotesPanel(id="notes"))
         """The panels under the columns, by name: `toggle_panel(name)` opens one."""
         self.guide = Guide(self)
         """The cursors over what the reader steps through, by kind ("match", "dispute"; a search adds "search")."""
@@ -83,8 +87,9 @@ class KatoApp(App[None]):
         return self.guide.of_type("dispute", DisputeNavigator)
 
     def compose(self) -> ComposeResult:
-        yield SourceBar(self.corpus.articles, id="sources")
-        yield Reader(self.corpus.articles, id="reader")
+        shown = cast(SourcesPanel, self.panels["sources"]).shown  # the columns, in the sources panel's order
+        yield SourceBar(shown, id="sources")
+        yield Reader(shown, id="reader")
         yield from self.panels
         yield StatusBar(id="status")
         yield Footer(compact=True)
@@ -146,10 +151,11 @@ class KatoApp(App[None]):
         matches = MatchNavigator(analysis)
         self.guide.add("match", matches)
         self.guide.add("dispute", DisputeNavigator(analysis))
-        outlets = {article.id: article.outlet for article in self.corpus.articles}
-        self.query_one(DisputesPanel).show_disputes(analysis.disputes, analysis.uncorroborated, outlets)
-        self.query_one(SourceBar).set_families(matches.voices.letters())
-        self.query_one(Reader).set_families(matches.voices.descriptions())
+        self.query_one(DisputesPanel).show_disputes(analysis.disputes, analysis.uncorroborated, {a.id: a.outlet for a in self.corpus.articles})
+        self.query_one(MatchesPanel).show_matches(matches.groups, matches.voices)
+        for families in (self.query_one(SourceBar), self.query_one(SourcesPanel)):
+            families.set_families(matches.voices.letters())
+        self.query_one(Reader).set_families(matches.voices)
         self.memory.recall_place()
         self.guide.show_marks()
         self.refresh_bindings()
@@ -158,16 +164,28 @@ class KatoApp(App[None]):
     def on_reader_column_changed(self, event: Reader.ColumnChanged) -> None:
         bar = self.query_one(SourceBar)
         bar.current, bar.first, bar.shown = event.current, event.first, event.shown
-        outlet = safe_text(self.corpus.articles[event.current].outlet)
-        self.query_one(StatusBar).column = f"column {event.current + 1}/{len(self.corpus.articles)}: {outlet}"
+        outlet = safe_text(event.reader.articles[event.current].outlet)
+        self.query_one(StatusBar).column = f"column {event.current + 1}/{len(event.reader.articles)}: {outlet}"
+
+    async def on_sources_panel_arranged(self, event: SourcesPanel.Arranged) -> None:
+        await self.query_one(Reader).set_sources(event.articles)
+
+    def on_reader_arranged(self, event: Reader.Arranged) -> None:
+        for shows in (self.query_one(SourceBar), *self.query(FilteredPanel)):
+            shows.set_sources(event.articles)
+
+    @on(SourceBar.Chosen)
+    @on(SourcesPanel.Chosen)
+    def _go_to_source(self, event: SourceBar.Chosen | SourcesPanel.Chosen) -> None:
+        self.panels.close()
+        self.query_one(Reader).go_to_source(event.article)
 
     def on_article_view_clicked(self, event: ArticleView.Clicked) -> None:
         if self.matches is not None and self.matches.select_at(event.article, event.offset) is not None:
             self.guide.jump("match")
 
-    def on_disputes_panel_chosen(self, event: DisputesPanel.Chosen) -> None:
-        """A row chosen in the panel: go to its dispute, or show its details if it is the current one."""
-        self.guide.go_to("dispute", event.index)
+    def on_filtered_panel_chosen(self, event: FilteredPanel.Chosen) -> None:  # a match or dispute: go there; again: its details
+        self.guide.go_to(event.panel.KIND or "", event.index)
 
     def on_notes_panel_chosen(self, event: NotesPanel.Chosen) -> None:
         self.notes.go_to(event.note)

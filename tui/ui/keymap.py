@@ -32,7 +32,8 @@ class Key:
     section: str
     """The key help's heading it is listed under."""
     scope: str = "app"
-    """Where it is bound: app, reader, view (a column's text), panel (any bottom panel), notes-panel, note-editor,
+    """Where it is bound: app, reader, view (a column's text), panel (any bottom panel), filter (the matches and disputes panels),
+    disputes-panel, sources-panel, notes-panel, note-editor,
     detail (a match's or a dispute's details), help."""
     footer: bool = False
     """Whether the footer shows it."""
@@ -69,6 +70,13 @@ KEYS: tuple[Key, ...] = (
     Key("previous_match", "N", "step('match', -1)", "Previous match", "back to the previous shared passage",
         "Matches", palette="match: previous", pair=True, also=("match-detail",)),
     Key("unique", "u", "toggle_unique", "Unique", "mark what only one voice says, dim the rest", "Matches", palette="match: toggle unique"),
+    Key("matches_panel", "l", "toggle_panel('matches')", "Matches", "list the matches (enter: go to one, again: its details)", "Matches",
+        palette="match: list"),
+    Key("filter_kind", "k", "filter('kind')", "Kind", "in the matches and disputes panels: list one kind only (again: the next kind, then all)", "Lists", "filter"),
+    Key("filter_wording", "w", "filter('wording')", "Wording", "in the matches panel: list one wording only (exact, variant, paraphrase)", "Lists", "filter"),
+    Key("filter_source", "o", "filter('source')", "Source", "in the matches and disputes panels: list what one source says (again: the next source)", "Lists", "filter"),
+    Key("filter_source_back", "O", "filter('source', -1)", "Source back", "in those panels: the previous source", "Lists", "filter", pair=True),
+    Key("clear_filters", "backspace", "clear_filters", "All", "in the matches and disputes panels: list everything again", "Lists", "filter"),
     Key("match_details", "", "details('match')", "Match details", "compare the versions of the current shared passage", "Matches", palette="match: details"),
     Key("next_dispute", "right_square_bracket", "step('dispute', 1)", "Next dispute", "next / previous dispute: columns scroll to it",
         "Disputes", footer=True, palette="dispute: next", palette_help="scroll every column to the next disputed fact", also=("dispute-detail",)),
@@ -76,6 +84,10 @@ KEYS: tuple[Key, ...] = (
         "Disputes", palette="dispute: previous", pair=True, also=("dispute-detail",)),
     Key("disputes_panel", "d", "toggle_panel('disputes')",
         "Disputes", "open and focus the disputes panel", "Disputes", footer=True, palette="dispute: toggle panel"),
+    Key("hide_changes", "c", "hide('changes over time')", "Hide changes", "in the disputes panel: hide / show the figures that may have changed between the days",
+        "Lists", "disputes-panel"),
+    Key("hide_uncorroborated", "u", "hide('uncorroborated')", "Hide one-source claims", "in the disputes panel: hide / show what only one source says",
+        "Lists", "disputes-panel"),
     Key("dispute_details", "", "details('dispute')", "Dispute details", "compare every source's version of the current dispute", "Disputes", palette="dispute: details"),
     Key("details", "enter", "details", "Details", "the versions of the match or dispute gone to last", "Details"),
     Key("close_details", "escape", "dismiss", "Close", "close the details (in them the match and dispute keys step on)", "Details", "detail", footer=True),
@@ -92,6 +104,12 @@ KEYS: tuple[Key, ...] = (
     Key("export_md", "", "export('md')", "Markdown", "export your notes as a Markdown report", "Notes", palette="export: Markdown"),
     Key("export_json", "", "export('json')", "JSON", "export your notes as W3C Web Annotation JSON", "Notes", palette="export: JSON"),
     Key("export_html", "", "export('html')", "HTML", "export your notes as an HTML page", "Notes", palette="export: HTML"),
+    Key("sources_panel", "s", "toggle_panel('sources')", "Sources", "list the sources: choose the columns and their order", "Sources", palette="source: list"),
+    Key("toggle_source", "space", "toggle_source", "Show/hide", "in the sources panel: show or hide a source as a column", "Sources", "sources-panel"),
+    Key("move_source_up", "shift+up,K", "move_source(-1)", "Move up", "in the sources panel: move a source up / down (its column left / right)", "Sources", "sources-panel"),
+    Key("move_source_down", "shift+down,J", "move_source(1)", "Move down", "in the sources panel: move a source down", "Sources", "sources-panel", pair=True),
+    Key("sort_sources", "o", "sort_sources", "Sort", "in the sources panel: sort by date, by outlet, as the files sort", "Sources", "sources-panel"),
+    Key("show_all_sources", "A", "show_all_sources", "Show all", "in the sources panel: show every source as a column", "Sources", "sources-panel"),
     Key("close_panel", "escape", "app.close_panel", "Close", "in a panel: close it", "Reader", "panel"),
     Key("help", "question_mark", "help", "Help", "this help", "Reader", footer=True, palette="help: keys"),
     Key("command_palette", "ctrl+p", "command_palette", "palette", "command palette: every action by name", "Reader", priority=True),
@@ -101,7 +119,7 @@ KEYS: tuple[Key, ...] = (
 """Every key of the reader, in the order the help lists them."""
 
 BY_NAME: dict[str, Key] = {key.name: key for key in KEYS}
-SECTIONS = ("Columns", "Matches", "Disputes", "Notes", "Details", "Reader")
+SECTIONS = ("Columns", "Matches", "Disputes", "Notes", "Details", "Lists", "Sources", "Reader")
 """The help's sections in the order it shows them: what the reader is for first."""
 
 MOUSE: tuple[tuple[str, str, str], ...] = (

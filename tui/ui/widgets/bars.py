@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -12,13 +17,60 @@ from tui.ui.render import safe_text
 _SEPARATOR = " │ "
 
 
-def _clip(label: str, width: int) -> str:
-    return label if len(label) <= width else label[: max(1, width - 1)] + "…"
+_SEPARATORS = " -_./:|,"
+"""Where a label would rather start: after one of these."""
+
+
+def _common_prefix(first: str, second: str) -> int:
+    return next((n for n, (a, b) in enumerate(zip(first, second)) if a != b), min(len(first), len(second)))
+
+
+def _core(name: str, others: Sequence[str]) -> tuple[int, int]:
+    """The part of `name` that tells it from the names most like it: from where it parts from the one most
+    like it at the start to where it parts from the one most like it at the end (at least a character)."""
+    if not others:
+        return 0, len(name)
+    start = max(_common_prefix(name, other) for other in others)
+    end = len(name) - max(_common_prefix(name[::-1], other[::-1]) for other in others)
+    start, end = min(start, end, len(name) - 1), max(start, end)
+    return max(0, start), max(min(len(name), end), start + 1)
+
+
+def _window(name: str, start: int, end: int, width: int) -> str:
+    """`name` cut to `width` with "…" where it is cut, keeping name[start:end] (or as much of its start as fits);
+    the window starts where the word holding `start` starts when that leaves room, and runs on to the right."""
+    if len(name) <= width:
+        return name
+    if width <= 2:
+        return name[start : start + width]
+    word = max(name.rfind(separator, 0, start) for separator in _SEPARATORS) + 1
+    left = word if start - word <= max(width - 2 - (end - start), (width - 1) // 2) else start
+    if left == 0:
+        return name[: width - 1] + "…"
+    if len(name) - left <= width - 1:
+        return "…" + name[len(name) - width + 1 :]
+    return "…" + name[left : left + width - 2] + "…"
+
+
+def short_labels(names: Sequence[str], width: int) -> list[str]:
+    """Each name cut to `width` so that it still tells itself apart from the others: the part where it differs
+    from the names most like it ("ecb-41_12ecbplus" among "ecb-41_1…" gives "…41_12ecbplus"), with "…" where cut.
+
+    A leading "www." is dropped first; names that fit are left whole.
+    """
+    bare = [name.removeprefix("www.") if " " not in name else name for name in names]
+    labels = []
+    for index, name in enumerate(bare):
+        others = [other for n, other in enumerate(bare) if n != index and other != name]
+        labels.append(_window(name, *_core(name, others), width))
+    return labels
 
 
 class SourceBar(Widget):
-    """Every source by number; the ones on screen stand out, the focused one most. A copy of one
-    text carries its family's letter after its number ("1A", "4A": sources 1 and 4 are one text)."""
+    """Every source shown as a column, numbered in the columns' order; the ones on screen stand out, the focused
+    one most. A label is the part of the outlet's name that tells it from the others ("…41_12ecbplus"). A copy of
+    one text carries its family's letter after its number ("1A", "4A": sources 1 and 4 are one text). Clicking a
+    source posts `Chosen`."""
 
     COMPONENT_CLASSES = {"source-bar--shown", "source-bar--current", "source-bar--family"}
 
@@ -32,15 +84,29 @@ class SourceBar(Widget):
     shown: reactive[int] = reactive(1)
     """How many articles are on screen."""
 
+    @dataclass
+    class Chosen(Message):
+        """A source was clicked: `article` is its id."""
+
+        bar: SourceBar
+        article: str
+
     def __init__(self, articles: tuple[Article, ...], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.articles = articles
         self.families: dict[str, str] = {}
         """The family letter of each copy, by article id: none until the analysis is done."""
+        self._cells: list[tuple[int, int, int]] = []
+        """Where each entry was drawn: (first cell, cell after the last, article index)."""
 
     def set_families(self, letters: dict[str, str]) -> None:
         """Mark the copies of one text with their family's letter."""
         self.families = dict(letters)
+        self.refresh()
+
+    def set_sources(self, articles: tuple[Article, ...]) -> None:
+        """Show these sources, in this order."""
+        self.articles = articles
         self.refresh()
 
     def render(self) -> Text:
@@ -50,19 +116,24 @@ class SourceBar(Widget):
         start = 0 if total <= fit else max(0, min(self.first, total - fit))
         window = range(start, min(total, start + fit))
         entry_width = (width - len(_SEPARATOR) * (len(window) - 1)) // len(window) - 2
+        labels = short_labels([safe_text(article.outlet) for article in self.articles], max(1, entry_width - 3))
         text = Text(f"‹{start} " if start else "", no_wrap=True, overflow="crop")
+        self._cells = []
         for position, index in enumerate(window):
             if position:
                 text.append(_SEPARATOR)
-            text.append(self._entry(index, entry_width))
+            entry = self._entry(index, labels[index], entry_width)
+            self._cells.append((len(text), len(text) + len(entry), index))
+            text.append(entry)
         if window.stop < total:
             text.append(f" {total - window.stop}›")
         return text
 
-    def _entry(self, index: int, width: int) -> Text:
+    def _entry(self, index: int, name: str, width: int) -> Text:
         article = self.articles[index]
         number, letter = str(index + 1), self.families.get(article.id, "")
-        label = _clip(f"{number}{letter} {safe_text(article.outlet)}", width)
+        label = f"{number}{letter} {name}"
+        label = label if len(label) <= width else label[: max(1, width - 1)] + "…"
         if index == self.current:
             entry = Text(label, style=self.get_component_rich_style("source-bar--current"))
         elif self.first <= index < self.first + self.shown:
@@ -72,6 +143,13 @@ class SourceBar(Widget):
         if letter:
             entry.stylize(self.get_component_rich_style("source-bar--family", partial=True), len(number), len(number) + len(letter))
         return entry
+
+    def on_click(self, event: events.Click) -> None:
+        x = event.x - self.gutter.left
+        for start, end, index in self._cells:
+            if start <= x < end + len(_SEPARATOR) // 2:
+                self.post_message(self.Chosen(self, self.articles[index].id))
+                return
 
 
 class StatusBar(Widget):

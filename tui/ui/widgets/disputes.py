@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from textual.content import Content
-from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.core.disputes.figures import changed_over_time
 from tui.core.model import Dispute, Version
-from tui.ui.keymap import hint
-from tui.ui.panels import BottomPanel
+from tui.ui.filters import Facet, ListFilter, Switch
+from tui.ui.keymap import bindings
 from tui.ui.render import safe_text
+from tui.ui.widgets.filtered import FilteredPanel
 
 UNCORROBORATED = "uncorroborated"
 """The kind of a claim only one source makes: not a conflict; listed after the disputes, dimmer."""
@@ -51,29 +50,31 @@ def dispute_row(dispute: Dispute, outlets: Mapping[str, str]) -> Content:
     return Content("\n").join([head, Content.assemble(*parts).stylize("$text-muted")])
 
 
-class DisputesPanel(BottomPanel):
-    """Every dispute of the analysis, then under a heading what only one source says.
+class DisputesPanel(FilteredPanel):
+    """Every dispute of the analysis, then under a heading what only one source says, narrowed by kind,
+    by source, and with the changes over time or the uncorroborated claims hidden.
 
     Choosing a row (enter or a click) posts `Chosen`; the app decides what going there means.
     """
 
+    BINDINGS = bindings("disputes-panel")
+
     KIND = "dispute"
-
-    @dataclass
-    class Chosen(Message):
-        """A dispute was chosen in the panel: `index` is its place among the disputes."""
-
-        panel: DisputesPanel
-        index: int
-
-        @property
-        def control(self) -> DisputesPanel:
-            """The panel the dispute was chosen in."""
-            return self.panel
+    NOUN = "dispute"
+    CLOSE_KEY = "disputes_panel"
+    EMPTY = "The sources don't disagree on anything the analysis can check."
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(Option(Content("analysing…"), disabled=True), id=id, markup=False)
+        super().__init__(id=id)
         self.border_title = "Disputes"
+        self._outlets: Mapping[str, str] = {}
+        self._conflicts = 0
+
+    def sources_of(self, item: Dispute) -> set[str]:
+        return {version.span.article for version in item.versions}
+
+    def row(self, item: Dispute) -> Content:
+        return dispute_row(item, self._outlets)
 
     def show_disputes(
         self, disputes: tuple[Dispute, ...], claims: tuple[Dispute, ...], outlets: Mapping[str, str]
@@ -82,25 +83,29 @@ class DisputesPanel(BottomPanel):
 
         Rows that can be chosen are numbered as the navigator numbers them: disputes first, then claims.
         """
+        self._outlets, self._conflicts = outlets, len(disputes)
         items = [*disputes, *claims]
-        rows: list[Option | None] = [Option(dispute_row(item, outlets), id=f"item-{n}") for n, item in enumerate(items)]
-        if not disputes:
-            rows.insert(0, Option(Content("The sources don't disagree on anything the analysis can check."), disabled=True))
-        if claims:
-            heading = f"Uncorroborated: what only one source says ({len(claims)})"
-            at = len(disputes) or 1
-            rows[at:at] = [None, Option(Content.styled(heading, "bold $text-muted"), disabled=True)]
-        self.set_options(rows)
+        kinds = sorted({item.kind for item in disputes}) + ([UNCORROBORATED] if claims else [])
+        self.filter = ListFilter(
+            [Facet("kind", kinds, lambda item: {item.kind}), self._sources],
+            [Switch("changes over time", changed_over_time), Switch(UNCORROBORATED, lambda item: item.kind == UNCORROBORATED)],
+        )
+        self.list_items(items)
         self.highlight_item(0 if items else None)
-        count = len(disputes)
-        self.border_title = f"Disputes · {count} dispute{'' if count == 1 else 's'} · {len(claims)} uncorroborated"
-        self.border_subtitle = f"enter: go to · enter again: details · {hint(self, 'disputes_panel')}: close"
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Chosen(self, int(event.option.id.removeprefix("item-"))))
+    def rows_for(self, kept: list[int]) -> list[Option | None]:
+        """The disputes' rows, then the heading and the claims' rows."""
+        rows = super().rows_for(kept)
+        claims = [n for n, index in enumerate(kept) if index >= self._conflicts]
+        if claims:
+            heading = f"Uncorroborated: what only one source says ({len(self.items) - self._conflicts})"
+            at = claims[0]
+            rows[at:at] = [None] * bool(at) + [Option(Content.styled(heading, "bold $text-muted"), disabled=True)]
+        return rows
 
-    def highlight_item(self, index: int | None) -> None:
-        """Highlight the row of the item the navigator numbers `index` (disputes, then claims)."""
-        self.highlighted = None if index is None else self.get_option_index(f"item-{index}")
+    def title(self, shown: int) -> str:
+        count, claims = self._conflicts, len(self.items) - self._conflicts
+        return f"Disputes · {count} dispute{'' if count == 1 else 's'} · {claims} uncorroborated"
+
+    def hints(self) -> list[tuple[str, str]]:
+        return [("filter_kind", "kind"), ("filter_source", "source"), ("hide_changes", "changes"), ("hide_uncorroborated", "one source"), ("clear_filters", "all")]

@@ -18,6 +18,7 @@ from tui.core.dateline import readable_date
 from tui.core.model import Article
 from tui.ui.keymap import bindings
 from tui.ui.render import Mark, clamp, safe_text
+from tui.ui.voices import Voices
 from tui.ui.widgets.article_view import ArticleView
 
 
@@ -129,6 +130,13 @@ class Reader(Horizontal):
         first: int
         shown: int
 
+    @dataclass
+    class Arranged(Message):
+        """The sources shown as columns, or their order, changed (and when the reader opens)."""
+
+        reader: Reader
+        articles: tuple[Article, ...]
+
     def __init__(self, articles: tuple[Article, ...], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.articles = articles
@@ -137,6 +145,7 @@ class Reader(Horizontal):
         self._reveals: dict[str, int] = {}
         self._marks: dict[str, tuple[Mark, ...]] = {}
         self._families: dict[str, str] = {}
+        self._voices: Voices | None = None
         self._aimed: dict[str, int] = {}
 
     @property
@@ -155,10 +164,15 @@ class Reader(Horizontal):
 
     def on_mount(self) -> None:
         self.current_view.focus()
+        self.post_message(self.Arranged(self, self.articles))
         self._announce()
 
     async def on_resize(self, event: events.Resize) -> None:
-        slots = self._slots(event.size.width)
+        await self._fit(event.size.width)
+
+    async def _fit(self, width: int) -> None:
+        """As many columns as fit in `width` (and there are articles for), filled."""
+        slots = self._slots(width)
         columns = self.columns
         if slots < len(columns):
             self._remember(columns[slots:])
@@ -166,6 +180,20 @@ class Reader(Horizontal):
         elif slots > len(columns):
             await self.mount_all(ArticleColumn(self.articles[0]) for _ in range(slots - len(columns)))
         self._place()
+
+    async def set_sources(self, articles: tuple[Article, ...]) -> None:
+        """Show these articles as the columns, in this order (at least one); the focused article keeps the focus
+        while it is shown. Each article keeps its place and highlights, by id."""
+        if not articles or articles == self.articles:
+            return
+        self._remember(self.columns)
+        focused = self.articles[self.current].id
+        self.articles = articles
+        index = next((n for n, article in enumerate(articles) if article.id == focused), min(self.current, len(articles) - 1))
+        self.set_reactive(Reader.current, index)
+        await self._fit(self.size.width or self.app.size.width)
+        self.set_families(self._voices)
+        self.post_message(self.Arranged(self, self.articles))
 
     def _slots(self, width: int) -> int:
         return max(1, min(len(self.articles), width // self.MIN_COLUMN_WIDTH))
@@ -188,6 +216,13 @@ class Reader(Horizontal):
         if index < len(self.articles):
             self.current = index
 
+    def go_to_source(self, article_id: str) -> None:
+        """Focus the column of an article, if it is shown."""
+        index = next((n for n, article in enumerate(self.articles) if article.id == article_id), None)
+        if index is not None:
+            self.current = index
+            self.current_view.focus()
+
     def set_marks(self, marks: Mapping[str, tuple[Mark, ...]]) -> None:
         """Highlight each article (by id) with its marks, on screen now and off screen when it slides in.
 
@@ -200,9 +235,12 @@ class Reader(Horizontal):
                 column.view.scroll_to_offset(self._aimed[column.article.id])
         self._aimed.clear()
 
-    def set_families(self, families: Mapping[str, str]) -> None:
-        """What each copy's header says of its family (by article id), on screen now and when it slides in."""
-        self._families = dict(families)
+    def set_families(self, voices: Voices | None) -> None:
+        """Say in each copy's header which family it is of, the other copies by their column numbers, on screen now
+        and when it slides in (again after the columns are arranged)."""
+        self._voices = voices
+        numbers = {article.id: number for number, article in enumerate(self.articles, 1)}
+        self._families = voices.descriptions(numbers) if voices is not None else {}
         for column in self.columns:
             column.show_family(self._families.get(column.article.id))
 
@@ -221,7 +259,8 @@ class Reader(Horizontal):
                 self._aimed[article_id] = offset
             else:
                 self._reveals[article_id] = offset
-        if len(offsets) - len(self._reveals) < min(2, len(offsets)):
+        shown = sum(article.id in offsets for article in self.articles)  # a hidden source's passage is not gone to
+        if shown - (len(offsets) - len(self._reveals)) and len(offsets) - len(self._reveals) < min(2, shown):
             self._slide_to(next(i for i, article in enumerate(self.articles) if article.id in self._reveals))
 
     def _slide_to(self, index: int) -> None:
