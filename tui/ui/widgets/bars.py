@@ -116,7 +116,8 @@ class SourceBar(Widget):
         start = 0 if total <= fit else max(0, min(self.first, total - fit))
         window = range(start, min(total, start + fit))
         entry_width = (width - len(_SEPARATOR) * (len(window) - 1)) // len(window) - 2
-        labels = short_labels([safe_text(article.outlet) for article in self.articles], max(1, entry_width - 3))
+        number_width = len(str(total)) + max((len(letter) for letter in self.families.values()), default=0) + 1  # "12A "
+        labels = short_labels([safe_text(article.outlet) for article in self.articles], max(1, entry_width - number_width))
         text = Text(f"‹{start} " if start else "", no_wrap=True, overflow="crop")
         self._cells = []
         for position, index in enumerate(window):
