@@ -17,7 +17,10 @@ from tui.ui.filters import Facet, ListFilter
 from tui.ui.keymap import bindings, hint
 from tui.ui.panels import BottomPanel
 from tui.ui.render import safe_text
+from tui.ui.widgets.bars import short_labels
 
+SOURCE_WIDTH = 24
+"""The most the title gives the name of the source the list is narrowed to."""
 ROW = "item-"
 """The option id of an item's row: "item-3" is the navigator's item 3."""
 
@@ -73,7 +76,8 @@ class FilteredPanel(BottomPanel):
     def set_sources(self, articles: Sequence[Article]) -> None:
         """The sources the source filter cycles through, numbered as the columns are ("3 Reuters")."""
         self._sources.values = [article.id for article in articles]
-        self._sources.labels = {article.id: f"{n} {safe_text(article.outlet)}" for n, article in enumerate(articles, 1)}
+        names = short_labels([safe_text(article.outlet) for article in articles], SOURCE_WIDTH)
+        self._sources.labels = {article.id: f"{n} {name}" for n, (article, name) in enumerate(zip(articles, names), 1)}
         if self._sources.chosen is not None and self._sources.chosen >= len(articles):
             self._sources.chosen = None
         self.relist()

@@ -17,10 +17,12 @@ from tui.core.model import Article
 from tui.ui.keymap import bindings, hint
 from tui.ui.panels import BottomPanel
 from tui.ui.render import safe_text
+from tui.ui.widgets.bars import short_labels
 
 ORDERS = ("date", "outlet", "file")
 """The orders the sort key cycles through: by date (undated last), by outlet name, as the files sort."""
 TITLE_WIDTH = 60
+OUTLET_WIDTH = 24
 
 
 def ordered(articles: Sequence[Article], by: str) -> tuple[Article, ...]:
@@ -37,18 +39,19 @@ def default_order(articles: Sequence[Article]) -> str:
     return "date" if all(published_day(article.date) is not None for article in articles) else "file"
 
 
-def source_row(article: Article, number: int | None, family: str | None) -> Content:
-    """A source as a row: its column number (or "–" when hidden), outlet, date, words, copy family and title."""
+def source_row(article: Article, outlet: str, number: int | None, family: str | None) -> Content:
+    """A source as a row: its column number (or "–" when hidden), outlet (as short as the bar's), date, words,
+    copy family and title."""
     date = readable_date(article.date) if article.date else "date unknown"
     title = safe_text(article.title or "")
     title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
     return Content.assemble(
         ("✓ " if number is not None else "  ", "bold $text-success"),
         (f"{number if number is not None else '–':>3}  ", "bold" if number is not None else "$text-muted"),
-        (f"{safe_text(article.outlet)[:28]:<29}", "bold" if number is not None else "$text-muted"),
-        (f"{date:<18}", "$text-muted"),
+        (f"{outlet:<{OUTLET_WIDTH + 1}}", "bold" if number is not None else "$text-muted"),
+        (f"{date:<16}", "$text-muted"),
         (f"{article.words:>6,} words  ", "$text-muted"),
-        (f"{'copy ' + family if family else '':<9}", "$text-warning"),
+        (f"{'copy ' + family if family else '':<8}", "$text-warning"),
         (title, "italic"),
     )
 
@@ -100,7 +103,8 @@ class SourcesPanel(BottomPanel):
     def _relist(self, highlight: str | None = None) -> None:
         current = highlight or (self.highlighted_option.id if self.highlighted_option is not None else None)
         numbers = {article.id: number for number, article in enumerate(self.shown, 1)}
-        self.set_options([Option(source_row(a, numbers.get(a.id), self.families.get(a.id)), id=a.id) for a in self.listed])
+        outlets = dict(zip((a.id for a in self.listed), short_labels([safe_text(a.outlet) for a in self.listed], OUTLET_WIDTH)))
+        self.set_options([Option(source_row(a, outlets[a.id], numbers.get(a.id), self.families.get(a.id)), id=a.id) for a in self.listed])
         ids = [article.id for article in self.listed]
         self.highlighted = ids.index(current) if current in ids else 0
         count = len(self.articles)
