@@ -25,6 +25,8 @@ SHOTS: tuple[tuple[str, tuple[int, int], tuple[str, ...]], ...] = (
     ("unique-200x50.svg", (200, 50), ("u",)),
     ("disputes-200x50.svg", (200, 50), ("right_square_bracket", "d")),
     ("dispute-detail.svg", (160, 40), ("right_square_bracket", "enter")),
+    ("matches-panel-200x50.svg", (200, 50), ("l", "down", "down", "enter")),
+    ("sources-panel-200x50.svg", (200, 50), ("s", "down", "J", "down", "space")),
     ("note-editor.svg", (120, 36), ("n", "a", *_NOTE, "tab", "tab", "tab", *"money, timeline")),
     ("notes-200x50.svg", (200, 50), (*_NOTES, "m")),
     ("help.svg", (100, 30), ("question_mark",)),
