@@ -36,6 +36,8 @@ class Guide:
         """How far the analysis got (0-1); None once it failed."""
         self._pending: str | None = None
         """The last action asked for while the analysis ran: it runs when the analysis is done."""
+        self._earlier_kind: str | None = None
+        """The kind gone to before the last one: the last again when the last one's navigator goes."""
 
     def __iter__(self) -> Iterator[Navigator]:
         return iter(self.navigators.values())
@@ -52,6 +54,12 @@ class Guide:
     def add(self, kind: str, navigator: Navigator) -> None:
         """Register a navigator: `step(kind, ±1)` goes through its items from now on."""
         self.navigators[kind] = navigator
+
+    def remove(self, kind: str) -> None:
+        """Forget a kind's navigator (a search cleared): enter details and `a` notes the kind gone to before it."""
+        self.navigators.pop(kind, None)
+        if self.last_kind == kind:
+            self.last_kind = self._earlier_kind if self._earlier_kind in self.navigators else None
 
     @property
     def last(self) -> Navigator | None:
@@ -92,22 +100,31 @@ class Guide:
 
     def details(self, kind: str | None) -> None:
         """Show the details of the current item of a kind (of the kind gone to last by default, the first match
-        before any jump), going to its first item if there is none yet; nothing over a details screen."""
+        before any jump), going to its first item if there is none yet; nothing over a details screen. A kind
+        without details goes to its next item instead."""
         kind = kind or self.last_kind or "match"
         navigator = self.navigators.get(kind)
         if not self._navigable(navigator) or len(self.app.screen_stack) > 1:
             return
-        if navigator.current is None:
+        gone_to = navigator.current is not None
+        if not gone_to:
             self.step(kind, 1)
         screen = detail_screen(kind, self.navigators, self.app.corpus)
         if screen is not None:
             self.app.push_screen(screen)
+        elif gone_to:  # a kind without details (a search hit, read in its column): enter goes on to the next
+            self.step(kind, 1)
 
     def jump(self, kind: str) -> None:
         """Bring the current item's passages into view in every article that has one, and show where we are."""
         navigator = self.navigators[kind]
-        self.last_kind = kind
-        self.app.query_one(Reader).reveal(navigator.offsets())
+        if kind != self.last_kind:
+            self._earlier_kind, self.last_kind = self.last_kind, kind
+        reader = self.app.query_one(Reader)
+        reader.reveal(navigator.offsets())
+        column = navigator.column()
+        if column is not None:
+            reader.current = next((n for n, article in enumerate(reader.articles) if article.id == column), reader.current)
         self.show_marks()
         for panel in self.app.panels:
             if kind == panel.KIND:
@@ -120,24 +137,26 @@ class Guide:
         """Highlight every navigator's items (the matches, then the current dispute over them) and the notes over
         them all, and say in the status where the reader is."""
         marks: dict[str, tuple[Mark, ...]] = {}
-        for source in (*self.navigators.values(), self.app.notes.notebook):
+        for source in (*sorted(self.navigators.values(), key=lambda navigator: navigator.LAYER), self.app.notes.notebook):
             for article_id, more in source.marks().items() if source is not None else ():
                 marks[article_id] = (*marks.get(article_id, ()), *more)
         self.app.query_one(Reader).set_marks(marks)
-        matches, disputes = self.navigators.get("match"), self.navigators.get("dispute")
+        status = self.app.query_one(StatusBar)
+        matches, disputes, search = (self.navigators.get(kind) for kind in ("match", "dispute", "search"))
         if matches is not None and disputes is not None:
-            status = self.app.query_one(StatusBar)
             status.analysis, status.disputes = matches.label, disputes.label
+        status.search = search.label if search is not None else ""
 
     def _navigable(self, navigator: Navigator | None) -> TypeGuard[Navigator]:
         """Whether there are items to visit; if not, the reader is told why."""
         if navigator is not None and not navigator.items:
-            self.app.notify(navigator.EMPTY, timeout=4)
+            self.app.notify(navigator.EMPTY, timeout=4, markup=False)
         return navigator is not None and bool(navigator.items)
 
     def current_ids(self) -> dict[str, str]:
-        """The id of the item gone to of each kind ("match": "m3")."""
-        return {kind: str(getattr(nav.current, "id", "")) for kind, nav in self.navigators.items() if nav.current is not None}
+        """The id of the item gone to of each kind that has ids ("match": "m3")."""
+        current = {kind: str(getattr(nav.current, "id", "")) for kind, nav in self.navigators.items() if nav.current is not None}
+        return {kind: item_id for kind, item_id in current.items() if item_id}  # a search hit has no id: it is not kept
 
     def restore(self, current: dict[str, str], last: str | None) -> None:
         """Go back, without scrolling, to the items of these ids that are still there (the story may have changed)."""

@@ -21,6 +21,8 @@ _DEFAULT = {
     ArticleView.CURRENT: Style(bold=True, underline=True),
     ArticleView.LABEL: Style(color="#121212", bgcolor="#e0e0e0", bold=True),
     ArticleView.DISPUTE: Style(color="#121212", bgcolor="#e06666", bold=True),
+    ArticleView.SEARCH: Style(color="#121212", bgcolor="#ffc473"),
+    ArticleView.SEARCH_CURRENT: Style(color="#121212", bgcolor="#8ad4a1", bold=True),
     ArticleView.NOTE: Style(underline=True),
     ArticleView.NOTE_BAR: Style(color="#4ebf71"),
     ArticleView.UNIQUE: Style(bgcolor="#3a2f1e"),
@@ -59,6 +61,10 @@ def legend_rows(style_of: StyleOf = _default) -> list[tuple[Text, str]]:
         (
             sample(("$1.13 trillion", (ArticleView.DISPUTE,))),
             "the versions of the dispute you went to (] / [), or of a claim only one source makes (from the panel)",
+        ),
+        (
+            sample(("card", (ArticleView.SEARCH,)), (" ", ()), ("card", (ArticleView.SEARCH_CURRENT,))),
+            "the hits of a search (/), over any other mark, and the hit you went to (enter, n / N while searching)",
         ),
         (
             sample((BAR, (ArticleView.NOTE_BAR,)), (" ", ()), ("noted", (ArticleView.NOTE,))),

@@ -22,6 +22,8 @@ class Navigator(Generic[T]):
 
     EMPTY = "Nothing to go to."
     """What the reader is told when there are no items to step through."""
+    LAYER = 0
+    """Where its marks are drawn: over those of a lower layer (a search's hits over the matches)."""
 
     def __init__(self, items: tuple[T, ...], noun: str, plural: str | None = None) -> None:
         self.items = items
@@ -55,6 +57,10 @@ class Navigator(Generic[T]):
     def spans(self, item: T) -> Iterable[Span]:
         """The passages of an item, in the order the item lists them."""
         raise NotImplementedError
+
+    def column(self) -> str | None:
+        """The article whose column a jump makes the current one; None when an item has passages in several."""
+        return None
 
     def marks(self) -> dict[str, tuple[Mark, ...]]:
         """Each article's highlights, by article id."""

@@ -160,6 +160,8 @@ class StatusBar(Widget):
     """The corpus's name and size."""
     column: reactive[str] = reactive("")
     """The focused column, as "column i/N: outlet"."""
+    search: reactive[str] = reactive("")
+    """Where the reader is among a search's hits ("search 3/12"), while a search is on; shown first."""
     analysis: reactive[str] = reactive("")
     """The state of the analysis, or the match position ("match 3/12", "12 matches")."""
     disputes: reactive[str] = reactive("")
@@ -168,5 +170,5 @@ class StatusBar(Widget):
     """How many notes there are ("3 notes"), once they are read."""
 
     def render(self) -> Text:
-        parts = [part for part in (self.column, self.analysis, self.disputes, self.notes, self.story) if part]
+        parts = [part for part in (self.search, self.column, self.analysis, self.disputes, self.notes, self.story) if part]
         return Text(_SEPARATOR.join(parts), no_wrap=True, overflow="ellipsis")
