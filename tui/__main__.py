@@ -2,4 +2,5 @@
 
 from tui.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a process the reader starts (the analysis) imports this as its main module
+    raise SystemExit(main())

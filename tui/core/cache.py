@@ -14,6 +14,7 @@ names this format.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -75,7 +76,7 @@ def load(corpus: Corpus, folder: Path | None = None) -> Analysis | None:
         data = path.read_bytes()
         if not data.startswith(MAGIC):
             return None
-        analysis = pickle.loads(data[len(MAGIC) :])  # noqa: S301 - our own file, see the module's docstring
+        analysis = loads(data[len(MAGIC) :])
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
         return None
     if not isinstance(analysis, Analysis) or [a.id for a in analysis.corpus.articles] != [a.id for a in corpus.articles]:
@@ -85,12 +86,30 @@ def load(corpus: Corpus, folder: Path | None = None) -> Analysis | None:
     return replace(analysis, corpus=corpus)
 
 
-def save(analysis: Analysis, folder: Path | None = None) -> bool:
-    """Store the analysis; False (and nothing left behind) when it cannot be written."""
+def dumps(analysis: Analysis) -> bytes:
+    """The analysis as bytes, for a file or a pipe."""
+    return pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def loads(data: bytes) -> object:
+    """What `dumps` gave. The collector is off meanwhile: the many objects an analysis holds would
+    otherwise set off a collection every few hundred (1.5 s instead of 0.27 s at 900 articles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)  # noqa: S301 - our own bytes, see the module's docstring
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def save(analysis: Analysis, folder: Path | None = None, data: bytes | None = None) -> bool:
+    """Store the analysis (`data`: its `dumps` when already made); False (and nothing left behind)
+    when it cannot be written."""
     folder = folder or cache_folder()
     path = folder / f"{corpus_key(analysis.corpus)}.pickle"
     try:
-        data = MAGIC + pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+        data = MAGIC + (data if data is not None else dumps(analysis))
         if len(data) > MAX_ENTRY_BYTES:
             return False
         folder.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from tui.core.analysis import analyse
 from tui.core.corpus import load_corpus
 from tui.core.model import Analysis, Corpus
 from tui.ui.background import Job
@@ -27,7 +26,6 @@ from tui.ui.matches import MatchNavigator
 from tui.ui.notekeeper import NOTES_ACTIONS, NoteKeeper
 from tui.ui.panels import PanelSlot
 from tui.ui.render import safe_text
-from tui.ui.screens.help import HelpScreen
 from tui.ui.state import Memory, Places, places_path
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import SourceBar, StatusBar
@@ -101,22 +99,23 @@ class KatoApp(App[None]):
             self.notify(safe_text(warning), severity="warning", timeout=10, markup=False)
         self.memory.recall()
         status.analysis = "analysing…"
-        self._analyse()
-        self.notes.start()
+        self.call_after_refresh(self._analyse)  # the workers start once the first frame is out
+        self.call_after_refresh(self.notes.start)
 
     @work(exclusive=True, exit_on_error=False, name="analysis")
     async def _analyse(self) -> Analysis:
-        """Analyse the corpus in a daemon thread, so the reader paints and scrolls meanwhile and q
-        quits at once: the analysis stops at its next progress report once nobody waits for it."""
+        """The analysis from the cache, else worked out in a daemon thread (a large corpus in a process of its own) so the
+        reader paints and scrolls meanwhile; q quits at once: the work stops at its next progress report, a process is killed."""
 
         def run(check: Callable[[], None]) -> Analysis:
+            from tui.core.offload import analyse_anywhere  # loaded here, in the thread: the first frame does without it
             def progress(fraction: float, stage: str) -> None:
                 check()
                 self.post_message(self.AnalysisProgressed(fraction, stage))
 
-            return analyse(self.corpus, progress)
+            return analyse_anywhere(self.corpus, progress, check, lambda process: job.on_stop(process.kill))
 
-        self.analysis_job = Job(run, name="analysis")
+        job = self.analysis_job = Job(run, name="analysis")
         return await self.analysis_job.result()
 
     def on_unmount(self) -> None:
@@ -234,6 +233,7 @@ class KatoApp(App[None]):
 
     def action_help(self) -> None:
         """Show the key help."""
+        from tui.ui.screens.help import HelpScreen
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap))
 

@@ -32,6 +32,7 @@ class Job(threading.Thread, Generic[T]):
         """Set when the result is no longer wanted."""
         self.finished = False
         """Whether the work ran to its end rather than stopping at a check."""
+        self._on_stop: list[Callable[[], None]] = []
         self._deliver: Callable[[T | None, BaseException | None], None] = lambda result, error: None
 
     def check(self) -> None:
@@ -40,8 +41,17 @@ class Job(threading.Thread, Generic[T]):
             raise Cancelled
 
     def stop(self) -> None:
-        """Tell the work to stop at its next check."""
+        """Tell the work to stop at its next check, and run what was to be run on stopping."""
         self.stopped.set()
+        for callback in list(self._on_stop):
+            callback()
+
+    def on_stop(self, callback: Callable[[], None]) -> None:
+        """Run `callback` when the job is stopped (at once if it already was): a process the work
+        started is killed then, not at the work's next check."""
+        self._on_stop.append(callback)
+        if self.stopped.is_set():
+            callback()
 
     def run(self) -> None:
         try:

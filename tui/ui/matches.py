@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.core.analysis import unique_passages
 from tui.core.colours import colour_groups
 from tui.core.model import Analysis, MatchGroup, Segment, Span
 from tui.ui.navigator import Navigator
@@ -35,6 +34,8 @@ class MatchNavigator(Navigator[MatchGroup]):
             self.EMPTY = "Only copies of one text share passages here: no two independent sources do."
         self.analysis = analysis
         self.show_unique = False
+        from tui.core.analysis import unique_passages  # not at start-up: the first screen does without the analysis
+
         self._unique = unique_passages(analysis)  # a family's own text once, in its first copy
         self.colours = colour_groups(self.groups, MATCH_COLOURS)
         """The colour of each group (an index into the palette), neighbours never alike."""

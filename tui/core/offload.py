@@ -1,0 +1,112 @@
+"""The analysis of a large corpus in a process of its own, so that the reader's interpreter stays free.
+
+The analysis is pure Python and holds the interpreter lock: in a thread beside the reader it takes
+the lock from the event loop for most of its run, and keys wait hundreds of milliseconds. A
+process of its own (started fresh, "spawn": nothing of the reader is copied into it) reports its
+progress and hands back the analysis as bytes over a pipe, and stores it in the cache for the
+next opening. Starting one costs about 0.3 s (an interpreter and the analysis's imports), so a
+small corpus is analysed in a thread, where that would be most of the time.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from tui.core import cache
+from tui.core.model import Analysis, Corpus
+
+PROCESS_WORDS = 20_000
+"""A corpus of at least this many words is analysed in a process of its own (100 articles of about
+300 words take 0.6 s to analyse; the bundled story, 2,600 words, 40 ms)."""
+POLL = 0.05
+"""How often the waiting side looks at the pipe and asks whether to stop (seconds)."""
+
+Progress = Callable[[float, str], None]
+
+
+class AnalysisFailed(RuntimeError):
+    """The analysis process raised, or ended without a result."""
+
+
+def wants_process(corpus: Corpus) -> bool:
+    """Whether this corpus is large enough to be worth a process of its own."""
+    return sum(article.words for article in corpus.articles) >= PROCESS_WORDS
+
+
+def analyse_in_process(corpus: Corpus, progress: Progress, check: Callable[[], None], started: Callable[[Any], None] = lambda process: None) -> Analysis:
+    """Analyse the corpus in a new process, passing its progress to `progress` and calling `check`
+    between reports (it raises to stop); the process is killed whenever this returns or raises.
+    `started` is given the process as soon as it runs (so that whoever stops the work can kill it)."""
+    context = multiprocessing.get_context("spawn")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sending, corpus), name="kato-tui analysis", daemon=True)
+    process.start()
+    sending.close()  # the child's end: when the child dies, reading says so
+    started(process)
+    try:
+        return _receive(receiving, progress, check)
+    finally:
+        process.kill()
+        process.join(1)
+        receiving.close()
+
+
+def _receive(receiving: Connection, progress: Progress, check: Callable[[], None]) -> Analysis:
+    while True:
+        check()
+        if not receiving.poll(POLL):
+            continue
+        try:
+            message = receiving.recv_bytes()
+        except EOFError:
+            raise AnalysisFailed("the analysis process ended without a result") from None
+        kind, body = message[:1], message[1:]
+        if kind == b"p":
+            fraction, stage = pickle.loads(body)  # noqa: S301 - our own child's words
+            progress(fraction, stage)
+        elif kind == b"e":
+            raise AnalysisFailed(body.decode("utf-8", "replace"))
+        else:
+            analysis = cache.loads(body)
+            if not isinstance(analysis, Analysis):
+                raise AnalysisFailed("the analysis process sent something else")
+            return analysis
+
+
+def _child(sending: Connection, corpus: Corpus) -> None:
+    """The process's work: analyse, report, store in the cache, send the analysis back. A reader
+    that went away closes the pipe, and the next report ends this process."""
+    from tui.core.analysis import analyse
+
+    def report(fraction: float, stage: str) -> None:
+        sending.send_bytes(b"p" + pickle.dumps((fraction, stage)))
+
+    try:
+        analysis = analyse(corpus, report)
+        data = cache.dumps(analysis)
+        cache.save(analysis, data=data)
+        sending.send_bytes(b"r" + data)
+    except (BrokenPipeError, ConnectionResetError):
+        return
+    except Exception as error:  # noqa: BLE001 - reported to the reader, who says the analysis failed
+        sending.send_bytes(b"e" + f"{type(error).__name__}: {error}".encode("utf-8", "replace"))
+
+
+def analyse_anywhere(corpus: Corpus, progress: Progress, check: Callable[[], None], started: Callable[[Any], None] = lambda process: None) -> Analysis:
+    """The corpus's analysis: from the cache when it holds one, else worked out (in a process of its
+    own when the corpus is large, else here) and stored for the next opening."""
+    found = cache.load(corpus)
+    if found is not None:
+        progress(1.0, "done")
+        return found
+    if wants_process(corpus):
+        return analyse_in_process(corpus, progress, check, started)
+    from tui.core import analysis as analysing  # imported when wanted: the first screen does without it
+
+    analysis = analysing.analyse(corpus, progress)
+    cache.save(analysis)
+    return analysis
