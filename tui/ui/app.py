@@ -26,6 +26,7 @@ from tui.ui.matches import MatchNavigator
 from tui.ui.notekeeper import NOTES_ACTIONS, NoteKeeper
 from tui.ui.panels import PanelSlot
 from tui.ui.render import safe_text
+from tui.ui.search import Search
 from tui.ui.state import Memory, Places, places_path
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import SourceBar, StatusBar
@@ -34,6 +35,7 @@ from tui.ui.widgets.filtered import FilteredPanel
 from tui.ui.widgets.matches_panel import MatchesPanel
 from tui.ui.widgets.notes import NotesPanel
 from tui.ui.widgets.reader import Reader
+from tui.ui.widgets.search import SearchLine
 from tui.ui.widgets.sources_panel import SourcesPanel
 
 
@@ -42,7 +44,7 @@ class KatoApp(App[None]):
 
     CSS_PATH = "kato.tcss"
     TITLE = "kato-tui"
-    BINDINGS = bindings("app")
+    BINDINGS = [*bindings("searching"), *bindings("app")]  # while a search is on, n / N and esc are its keys
 
     @dataclass
     class AnalysisProgressed(Message):
@@ -65,6 +67,8 @@ class KatoApp(App[None]):
         """The panels under the columns, by name: `toggle_panel(name)` opens one."""
         self.guide = Guide(self)
         """The cursors over what the reader steps through, by kind ("match", "dispute"; a search adds "search")."""
+        self.search = Search(self)
+        """The search line's part: `/` opens it; its hits are the guide's "search" while it is on."""
         self.analysis: Analysis | None = None
         self.analysis_job: Job[Analysis] | None = None
         """The analysis running or run in the background."""
@@ -89,6 +93,7 @@ class KatoApp(App[None]):
         yield SourceBar(shown, id="sources")
         yield Reader(shown, id="reader")
         yield from self.panels
+        yield SearchLine(id="search")
         yield StatusBar(id="status")
         yield Footer(compact=True)
 
@@ -172,6 +177,7 @@ class KatoApp(App[None]):
     def on_reader_arranged(self, event: Reader.Arranged) -> None:
         for shows in (self.query_one(SourceBar), *self.query(FilteredPanel)):
             shows.set_sources(event.articles)
+        self.search.rearranged()
 
     @on(SourceBar.Chosen)
     @on(SourcesPanel.Chosen)
@@ -195,9 +201,19 @@ class KatoApp(App[None]):
     def on_notes_panel_delete(self, event: NotesPanel.Delete) -> None:
         self.notes.delete(event.note)
 
+    def on_search_line_changed(self, event: SearchLine.Changed) -> None:
+        self.search.typed(event.query)
+
+    def on_search_line_submitted(self, event: SearchLine.Submitted) -> None:
+        self.search.go(event.query)
+
+    def on_search_line_cleared(self, event: SearchLine.Cleared) -> None:
+        self.search.clear()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The note keys are there but greyed out until the notes are read (a moment).
-        return None if action in NOTES_ACTIONS and not self.notes.ready else True
+        # The note keys are there but greyed out until the notes are read (a moment); the search's keys are off
+        # while no search is on, so that the key does what it does otherwise (n: the next match).
+        return None if action in NOTES_ACTIONS and not self.notes.ready else self.search.allows(action, parameters)
 
     def action_step(self, kind: str, delta: int) -> None:
         """Go to the next (+1) or previous (-1) item of a kind; every column that has it scrolls to it."""
@@ -214,6 +230,14 @@ class KatoApp(App[None]):
         if not self.guide.waits("toggle_unique") and self.matches is not None:
             self.matches.toggle_unique()
             self.guide.show_marks()
+
+    def action_search(self) -> None:
+        """Open the search line: type words to find in every column."""
+        self.search.open()
+
+    def action_clear_search(self) -> None:
+        """Clear the search and its highlights; n / N go through the matches again."""
+        self.search.clear()
 
     def action_toggle_panel(self, name: str) -> None:
         """Show a panel under the columns and focus it; from inside it, hide it and go back to the column."""

@@ -34,7 +34,8 @@ class Key:
     scope: str = "app"
     """Where it is bound: app, reader, view (a column's text), panel (any bottom panel), filter (the matches and disputes panels),
     disputes-panel, sources-panel, notes-panel, note-editor,
-    detail (a match's or a dispute's details), help."""
+    detail (a match's or a dispute's details), help, searching (on the app, before its own keys: while a search is on),
+    search-line."""
     footer: bool = False
     """Whether the footer shows it."""
     palette: str = ""
@@ -89,6 +90,15 @@ KEYS: tuple[Key, ...] = (
     Key("hide_uncorroborated", "u", "hide('uncorroborated')", "Hide one-source claims", "in the disputes panel: hide / show what only one source says",
         "Lists", "disputes-panel"),
     Key("dispute_details", "", "details('dispute')", "Dispute details", "compare every source's version of the current dispute", "Disputes", palette="dispute: details"),
+    Key("search", "slash", "search", "Search", "search every column: type words (their hits light up), enter goes to the first",
+        "Search", palette="search: find", palette_help="find words in every column, ignoring case"),
+    Key("next_hit", "n", "step('search', 1)", "Next hit", "while searching: next / previous hit (enter too); its column scrolls to it",
+        "Search", "searching", footer=True),
+    Key("previous_hit", "N", "step('search', -1)", "Previous hit", "while searching: the previous hit", "Search", "searching", pair=True),
+    Key("clear_search", "escape", "clear_search", "Clear search", "while searching: clear it and its highlights (n / N: matches again)",
+        "Search", "searching"),
+    Key("search_go", "enter", "go", "Go", "in the search line: go to the next hit", "Search", "search-line", footer=True),
+    Key("search_close", "escape", "clear", "Clear", "in the search line: clear the search", "Search", "search-line", footer=True),
     Key("details", "enter", "details", "Details", "the versions of the match or dispute gone to last", "Details"),
     Key("close_details", "escape", "dismiss", "Close", "close the details (in them the match and dispute keys step on)", "Details", "detail", footer=True),
     Key("annotate", "a", "annotate", "Note", "write a note on the match or dispute gone to last, else on the sentence being read",
@@ -119,7 +129,7 @@ KEYS: tuple[Key, ...] = (
 """Every key of the reader, in the order the help lists them."""
 
 BY_NAME: dict[str, Key] = {key.name: key for key in KEYS}
-SECTIONS = ("Columns", "Matches", "Disputes", "Notes", "Details", "Lists", "Sources", "Reader")
+SECTIONS = ("Columns", "Matches", "Disputes", "Search", "Notes", "Details", "Lists", "Sources", "Reader")
 """The help's sections in the order it shows them: what the reader is for first."""
 
 MOUSE: tuple[tuple[str, str, str], ...] = (

@@ -29,6 +29,8 @@ ACTIONS = {"clear_search"}
 """The actions that only mean something while a search is on (besides stepping through its hits)."""
 TYPING_PAUSE = 0.15
 """Seconds of no typing before the hits of the words typed so far are highlighted."""
+LIVE_FROM = 2
+"""The fewest characters whose hits light up as they are typed: one letter is everywhere (enter still finds it)."""
 
 
 class SearchNavigator(Navigator[Span]):
@@ -103,9 +105,11 @@ class Search:
         self.app.query_one(SearchLine).open()
 
     def typed(self, query: str) -> None:
-        """The words in the line changed: highlight their hits once the typing pauses."""
+        """The words in the line changed: highlight their hits once the typing pauses (from `LIVE_FROM` characters;
+        no words take the highlights away)."""
         self._stop_typing()
-        self._typing = self.app.query_one(SearchLine).set_timer(TYPING_PAUSE, lambda: self._find(query))
+        if len(query.strip()) >= LIVE_FROM or not query.strip():
+            self._typing = self.app.query_one(SearchLine).set_timer(TYPING_PAUSE, lambda: self._find(query))
 
     def _stop_typing(self) -> None:
         if self._typing is not None:
