@@ -131,3 +131,21 @@ async def test_jumps_notes_and_column_keys_follow_the_new_order(bundled: Corpus)
         assert app.matches is not None and "match 1/" in status(app)
         shown = {view.article.id for view in app.query("ArticleView")}  # type: ignore[attr-defined]
         assert set(app.matches.groups[0].articles) <= shown
+
+
+async def test_a_story_reopens_with_its_columns_as_they_were_left(bundled: Corpus) -> None:
+    """Hidden and moved sources are kept with the story's place, and the focused column is the same article again."""
+    app = make_app(bundled, config=Config())
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("s", "space", "down", "J", "escape", "3")  # hide Channel NewsAsia, move The Times of India right
+        await pilot.pause()
+        left = _columns(app)
+        assert left == ["trt", "toi", "unattributed", "zaobao"] and app.query_one(Reader).current_view.article.id == "unattributed"
+        await pilot.press("q")
+    again = make_app(bundled, config=Config())
+    async with again.run_test(size=(200, 50)) as pilot:
+        await analysed(again, pilot)
+        await pilot.pause()
+        assert _columns(again) == left and again.query_one(Reader).current_view.article.id == "unattributed"
+        assert again.query_one(SourceBar).render().plain.startswith("1 TRT Global │ 2 The Times of India")

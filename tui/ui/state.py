@@ -1,5 +1,5 @@
 """What the reader keeps between runs: where each story was left (the focused column, each article's
-scroll position, the match and the dispute gone to) in the user's state folder, and the theme chosen
+scroll position, the match and the dispute gone to, the sources shown and their order) in the user's state folder, and the theme chosen
 in the palette in the user's config file.
 
 One small JSON file for every story, keyed like the notes (the corpus folder's resolved path).
@@ -18,6 +18,7 @@ from platformdirs import user_state_dir
 from tui.core.notes import corpus_key, write_atomic
 from tui.ui.config import Config, save_theme
 from tui.ui.widgets.reader import Reader
+from tui.ui.widgets.sources_panel import SourcesPanel
 
 if TYPE_CHECKING:
     from tui.ui.app import KatoApp
@@ -43,6 +44,10 @@ class Place:
     """The item gone to of each kind of navigator, by its id ("match": "m3", "dispute": "d2")."""
     last: str | None = None
     """The kind gone to last: what enter details and `a` notes."""
+    order: list[str] = field(default_factory=list)
+    """The sources in the order the sources panel lists them (the columns'), by id; empty for the order the reader opens in."""
+    hidden: list[str] = field(default_factory=list)
+    """The sources hidden from the columns, by id."""
 
     @classmethod
     def from_json(cls, data: object) -> Place | None:
@@ -50,8 +55,11 @@ class Place:
         if not isinstance(data, dict):
             return None
         try:
-            place = cls(int(data.get("column", 0)), dict(data.get("tops", {})), dict(data.get("current", {})), data.get("last"))
+            place = cls(int(data.get("column", 0)), dict(data.get("tops", {})), dict(data.get("current", {})), data.get("last"),
+                        list(data.get("order", [])), list(data.get("hidden", [])))
         except (TypeError, ValueError):
+            return None
+        if not all(isinstance(one, str) for one in (*place.order, *place.hidden)):
             return None
         tops_ok = all(isinstance(k, str) and isinstance(v, int) for k, v in place.tops.items())
         current_ok = all(isinstance(k, str) and isinstance(v, str) for k, v in place.current.items())
@@ -117,6 +125,8 @@ class Memory:
         app.set_keymap(self.config.keys)
         app.theme = self._theme = self.config.theme or app.theme
         self.left_at = self.places.get(corpus_key(app.corpus))
+        if self.left_at is not None:  # the columns as they were, before the place in them is restored
+            app.query_one(SourcesPanel).restore(self.left_at.order, self.left_at.hidden)
 
     def recall_place(self) -> None:
         """Once the analysis is done, go back to the items the story was left at, and (once their highlights
@@ -131,6 +141,7 @@ class Memory:
         # Before the analysis is done the place was not restored yet: quitting then keeps the old one.
         if app.is_running and app.screen_stack and (app.analysis is not None or self.left_at is None):
             reader = app.query_one(Reader)
-            self.places.put(corpus_key(app.corpus), Place(reader.current, reader.tops, app.guide.current_ids(), app.guide.last_kind))
+            order, hidden = app.query_one(SourcesPanel).arrangement
+            self.places.put(corpus_key(app.corpus), Place(reader.current, reader.tops, app.guide.current_ids(), app.guide.last_kind, order, hidden))
         if self.config.path is not None and app.theme != self._theme:
             save_theme(self.config.path, app.theme)

@@ -95,6 +95,27 @@ class SourcesPanel(BottomPanel):
     def on_mount(self) -> None:
         self._relist()
 
+    @property
+    def arrangement(self) -> tuple[list[str], list[str]]:
+        """The sources in the panel's order and the hidden ones, by id; both empty when they are as the reader opens them."""
+        default = list(ordered(self.articles, default_order(self.articles)))
+        if self.listed == default and not self.hidden:
+            return [], []
+        return [article.id for article in self.listed], sorted(self.hidden)
+
+    def restore(self, order: list[str], hidden: list[str]) -> None:
+        """Put the sources back in this order (by id; a source not named comes after, shown) with these hidden, as
+        they were left; ids of sources no longer there are passed by, and one source at least stays shown."""
+        by_id = {article.id: article for article in self.articles}
+        named = [by_id[one] for one in dict.fromkeys(order) if one in by_id]
+        if not named:
+            return
+        self.listed = named + [article for article in self.listed if article not in named]
+        self.hidden = {one for one in hidden if one in by_id}
+        if not self.shown:
+            self.hidden.clear()
+        self._changed()
+
     def set_families(self, letters: Mapping[str, str]) -> None:
         """The family letter of each copy, by article id."""
         self.families = dict(letters)
