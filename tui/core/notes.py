@@ -67,10 +67,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from filelock import FileLock, Timeout
 from platformdirs import user_data_dir
-from rapidfuzz import fuzz
 
+# rapidfuzz (anchoring) and filelock (saving) are imported where they are used: the reader's first frame does without them.
 from tui.core.corpus import bundled_path, slug
 from tui.core.model import Article, Corpus, Note, Span
 
@@ -314,6 +313,7 @@ def _fuzzy_spans(note: Note, masked: str) -> set[tuple[int, int]]:
     rapidfuzz's partial_ratio_alignment does the search in C over the whole text; each place found is
     blotted out before looking for the next, so the runner-up is a different place.
     """
+    from rapidfuzz import fuzz
     spans: set[tuple[int, int]] = set()
     for offset, seed in _seeds(note.exact):
         text = masked
@@ -345,6 +345,7 @@ def _seeds(exact: str) -> list[tuple[int, str]]:
 def _context_span(note: Note, masked: str) -> tuple[int, int] | None:
     """Where prefix + quote + suffix align best, narrowed to the quote: finds an edited short passage
     that still sits between its old neighbours even when the quote alone matches many places."""
+    from rapidfuzz import fuzz
     if not note.prefix and not note.suffix or len(note.exact) > 2 * _SEED:
         return None
     around = fuzz.partial_ratio_alignment(note.prefix + note.exact + note.suffix, masked)
@@ -389,6 +390,7 @@ def _best_fit(note: Note, body: str, spans: list[tuple[int, int]], near: tuple[i
 def _fit(note: Note, body: str, start: int, end: int) -> float:
     """How well body[start:end] fits as the passage: unlike _score, both sides of the context count
     alike, as each end of the passage is placed by its own side."""
+    from rapidfuzz import fuzz
     weight = _quote_weight(note)
     sides = _prefix_score(note.prefix, body, start) + _suffix_score(note.suffix, body, end)
     return weight * fuzz.ratio(note.exact, body[start:end]) + (1 - weight) * sides / 2
@@ -411,6 +413,7 @@ def _kind(body: str, index: int) -> int:
 def _score(note: Note, body: str, start: int, end: int, *, exact: bool) -> _Place:
     """The quote's similarity and its context's, weighted by the quote's length: a short quote
     ("Kato") says little on its own, so its context decides more."""
+    from rapidfuzz import fuzz
     quote = 100.0 if exact else fuzz.ratio(note.exact, body[start:end])
     sides = sorted((_prefix_score(note.prefix, body, start), _suffix_score(note.suffix, body, end)))
     # Text inserted or edited right next to the passage spoils one side only: the better side counts most.
@@ -425,11 +428,13 @@ def _quote_weight(note: Note) -> float:
 
 
 def _prefix_score(prefix: str, body: str, start: int) -> float:
+    from rapidfuzz import fuzz
     # Compared with as much text as a new prefix would hold: an empty prefix only matches the article's start.
     return fuzz.ratio(prefix, body[max(0, start - CONTEXT):start])
 
 
 def _suffix_score(suffix: str, body: str, end: int) -> float:
+    from rapidfuzz import fuzz
     return fuzz.ratio(suffix, body[end:end + CONTEXT])
 
 
@@ -834,6 +839,7 @@ class NoteStore:
     """
 
     def __init__(self, path: Path, *, corpus: str = "", clock: Clock = utc_now) -> None:
+        from filelock import FileLock
         self.path = Path(path).expanduser()
         self.corpus = corpus
         self.message: str | None = None
@@ -874,6 +880,7 @@ class NoteStore:
 
     def _tidy(self) -> None:
         """Delete what interrupted saves left, when no other kato-tui is saving (the lock is free at once)."""
+        from filelock import Timeout
         if not leftovers(self.path):
             return
         with contextlib.suppress(Timeout, OSError), self._lock.acquire(timeout=0):
@@ -968,6 +975,7 @@ class NoteStore:
     def save(self) -> None:
         """Merge with what is on disk and write every note atomically, holding the file's lock;
         NotesError (one line) when it cannot be written."""
+        from filelock import Timeout
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._lock:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from tui.core.model import Article, Corpus, Dispute, MatchGroup, Note, Span
 from tui.core.notes import Anchor, NotesError, NoteStore, anchor_notes, make_note
-from tui.core.segment import sentences
 from tui.ui.render import Mark
 from tui.ui.widgets.article_view import ArticleView
 
@@ -178,6 +177,8 @@ class NoteBook:
     def sentences(self, article: Article) -> list[tuple[int, int]]:
         """The (start, end) of each sentence of an article, made once per article."""
         if article.id not in self._sentences:
+            from tui.core.segment import sentences  # loaded when a note is first written, not at start-up
+
             self._sentences[article.id] = sentences(article.body) or [(0, len(article.body))]
         return self._sentences[article.id]
 

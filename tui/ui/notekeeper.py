@@ -15,22 +15,19 @@ from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from tui.core.corpus import slug
-from tui.core.export import export, export_date
 from tui.core.model import Analysis, Corpus, Dispute, MatchGroup, Note
 from tui.core.notes import NotesError, corpus_key, write_atomic
 from tui.ui.notebook import Draft, NoteBook, Target, dispute_target, group_target
 from tui.ui.render import safe_text
-from tui.ui.screens.confirm import Confirm
-from tui.ui.screens.dispute_detail import DisputeDetail
-from tui.ui.screens.export_dialog import ExportChoice, ExportDialog
-from tui.ui.screens.match_detail import MatchDetail
-from tui.ui.screens.note_editor import NoteEditor
 from tui.ui.widgets.bars import StatusBar
 from tui.ui.widgets.notes import NotesPanel
 from tui.ui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from tui.ui.app import KatoApp
+    from tui.ui.screens.export_dialog import ExportChoice
+
+# The screens and the export load when first wanted, not before the reader's first frame.
 
 REMARKS = {
     "orphaned": "This passage is no longer in the article: it is quoted as it was when the note was written.",
@@ -81,6 +78,8 @@ class NoteKeeper:
 
     def _export(self, choice: ExportChoice, notes: tuple[Note, ...], analysis: Analysis | None) -> ExportChoice:
         """Export off the event loop (Markdown and HTML analyse the corpus when the reader has not yet) and write the file."""
+        from tui.core.export import export, export_date
+
         write_atomic(choice.path, export(choice.fmt, self.corpus, notes, date=export_date(), analysis=analysis), private=False)
         return choice
 
@@ -160,6 +159,8 @@ class NoteKeeper:
         target = self._note_target() if notebook is not None else None
         if notebook is None or target is None:
             return
+        from tui.ui.screens.note_editor import NoteEditor
+
         sentences = notebook.sentences(target.article)
         editor = NoteEditor(f"New note · {target.label}", notebook.context(target), target=target, sentences=sentences)
         self.app.push_screen(editor, self._saved_new)
@@ -167,6 +168,9 @@ class NoteKeeper:
     def _note_target(self) -> Target | None:
         """The match or dispute on show in its details, or gone to last unless the focused column was scrolled
         away from its passage there; else the sentence being read in the focused column."""
+        from tui.ui.screens.dispute_detail import DisputeDetail
+        from tui.ui.screens.match_detail import MatchDetail
+
         view = self.app.query_one(Reader).current_view
         focused = view.article.id
         if isinstance(self.app.screen, MatchDetail):
@@ -211,6 +215,8 @@ class NoteKeeper:
             if draft is not None:
                 self._saving(lambda: notebook.edit(note_id, draft), "Note saved")
 
+        from tui.ui.screens.note_editor import NoteEditor
+
         self.app.push_screen(NoteEditor(heading, passage, body=note.body, tags=note.tags, remark=REMARKS.get(status, "")), saved)
 
     def go_to(self, note_id: str) -> None:
@@ -241,6 +247,8 @@ class NoteKeeper:
             if delete:
                 self._saving(lambda: self._deleted(notebook, note_id), "Note deleted")
 
+        from tui.ui.screens.confirm import Confirm
+
         first = next((line for line in note.body.splitlines() if line.strip()), "")
         self.app.push_screen(Confirm("Delete this note?", f"{self._outlet(note)}: {first or note.exact}"), answered)
 
@@ -253,6 +261,8 @@ class NoteKeeper:
         notebook = self._writable()
         if notebook is None:
             return
+        from tui.ui.screens.export_dialog import ExportDialog
+
         stem = "kato-notes" if corpus_key(self.corpus) == "bundled" else f"{slug(self.corpus.name)}-notes"
         dialog = ExportDialog(stem, fmt or self._export_format, notes_path=notebook.store.path if notebook.store else None)
         self.app.push_screen(dialog, self._export_chosen)

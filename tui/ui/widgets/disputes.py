@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from tui.core.disputes.figures import changed_over_time
 from tui.core.model import Dispute, Version
 from tui.ui.filters import Facet, ListFilter, Switch
 from tui.ui.keymap import bindings
@@ -83,6 +82,8 @@ class DisputesPanel(FilteredPanel):
 
         Rows that can be chosen are numbered as the navigator numbers them: disputes first, then claims.
         """
+        from tui.core.disputes.figures import changed_over_time  # loaded with the analysis, not before the first frame
+
         self._outlets, self._conflicts = outlets, len(disputes)
         items = [*disputes, *claims]
         kinds = sorted({item.kind for item in disputes}) + ([UNCORROBORATED] if claims else [])
