@@ -13,7 +13,7 @@ from tests.ui.helpers import analysed, record_notifications, screen_text, status
 from tui.core.analysis import analyse
 from tui.core.model import Analysis, Corpus
 from tui.ui.app import KatoApp, make_app
-from tui.ui.config import Config
+from tui.ui.config import Config, clashes
 from tui.ui.keymap import KEYS
 from tui.ui.legend import legend_rows
 from tui.ui.screens.help import HelpScreen
@@ -287,3 +287,11 @@ def test_the_legend_shows_the_hits_and_the_hit_gone_to_in_their_styles() -> None
     meanings = [meaning for _, meaning in legend_rows(style_of)]
     assert any("hits of a search" in meaning for meaning in meanings)
     assert {ArticleView.SEARCH, ArticleView.SEARCH_CURRENT} <= set(asked)
+
+
+def test_a_search_key_remapped_onto_a_reading_key_is_refused() -> None:
+    """j scrolls the column, which would shadow it: next_hit = "j" clashes; n for both the next hit and the next match
+    does not (the hit's n stands in for the match's only while searching)."""
+    assert clashes({"next_hit": "j"}) == ["next_hit"]
+    assert clashes({"next_hit": "f", "previous_hit": "F"}) == []
+    assert clashes({"next_match": "n", "next_hit": "n"}) == []

@@ -35,8 +35,9 @@ _NAMED |= set(KEY_NAME_REPLACEMENTS.values())
 _UI_HEADER = re.compile(r"^\s*\[\s*ui\s*\]\s*(#.*)?$")
 _THEME_LINE = re.compile(r"^\s*theme\s*=")
 _TABLE_HEADER = re.compile(r"^\s*\[")
-_READING = {"reader": "app", "view": "app"}
-"""Scopes always on the way from a column to the app: a key in one of them shadows the app's, so they share their keys."""
+_READING = {"reader": ("app", "searching"), "view": ("app", "searching")}
+"""Scopes always on the way from a column to the app: a key in one of them shadows the app's (and the keys a search
+binds before the app's), so they share their keys; the search's keys stand in for the app's while a search is on."""
 
 
 def config_path() -> Path:
@@ -147,7 +148,8 @@ def clashes(remaps: dict[str, str]) -> list[str]:
     for key in KEYS:
         for one in remaps.get(key.name, key.keys).split(","):
             for scope in scopes(key) if one else ():
-                owners[_READING.get(scope, scope), normal_key(one)].add(key.name)
+                for place in _READING.get(scope, (scope,)):
+                    owners[place, normal_key(one)].add(key.name)
     return sorted({name for names in owners.values() if len(names) > 1 for name in names if name in remaps})
 
 
