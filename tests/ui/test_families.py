@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from rich.console import Console
 
-import tui.ui.app
+import tui.core.analysis
 from tui.core.analysis import analyse
 from tui.core.model import Analysis, Corpus, Family, Link
 from tui.ui.app import make_app
@@ -69,7 +69,7 @@ def with_family(monkeypatch: pytest.MonkeyPatch) -> None:
         groups = tuple(replace(group, links=_links(len(group.members))) for group in analysis.groups)
         return replace(analysis, families=(FAMILY,), groups=groups)
 
-    monkeypatch.setattr(tui.ui.app, "analyse", analysed_with_family)
+    monkeypatch.setattr(tui.core.analysis, "analyse", analysed_with_family)
 
 
 def _links(members: int) -> tuple[Link, ...]:
@@ -146,7 +146,7 @@ async def test_in_the_unique_view_a_copy_marks_only_what_it_alone_prints(wire: C
 
 
 async def test_without_families_nothing_is_called_a_copy(wire: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tui.ui.app, "analyse", lambda corpus, progress=None: replace(analyse(corpus, progress), families=()))
+    monkeypatch.setattr(tui.core.analysis, "analyse", lambda corpus, progress=None: replace(analyse(corpus, progress), families=()))
     app = make_app(wire)
     async with app.run_test(size=(200, 50)) as pilot:
         await analysed(app, pilot)

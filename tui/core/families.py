@@ -23,8 +23,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain, combinations
 
-from rapidfuzz import fuzz
-
 from tui.core import boilerplate
 from tui.core.model import Article, Corpus, Family, Segment
 from tui.core.text import STOPWORDS, normalise
@@ -141,6 +139,8 @@ def _near_identical(distinct: list[str]) -> list[int]:
     """For each distinct sentence, the index of the sentence standing for all it is near-identical
     to (union-find over the pairs rapidfuzz finds alike among the candidates the shingles give).
     Each sentence looks up the sentences before it, then joins the index: each pair is met once."""
+    from rapidfuzz import fuzz  # here, not at import: the reader's first screen needs this module's voice_map only
+
     shingles = [_shingles(norm) for norm in distinct]
     held_by = Counter(chain.from_iterable(shingles))
     index: dict[str, list[int]] = defaultdict(list)

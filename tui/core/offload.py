@@ -11,8 +11,11 @@ small corpus is analysed in a thread, where that would be most of the time.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
+import sys
 from collections.abc import Callable
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -42,17 +45,33 @@ def analyse_in_process(corpus: Corpus, progress: Progress, check: Callable[[], N
     between reports (it raises to stop); the process is killed whenever this returns or raises.
     `started` is given the process as soon as it runs (so that whoever stops the work can kill it)."""
     context = multiprocessing.get_context("spawn")
-    receiving, sending = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sending, corpus), name="kato-tui analysis", daemon=True)
+    _start_tracker()
+    ours, theirs = context.Pipe()
+    process = context.Process(target=_child, args=(theirs,), name="kato-tui analysis", daemon=True)
     process.start()
-    sending.close()  # the child's end: when the child dies, reading says so
+    theirs.close()  # the child's end: when the child dies, reading says so
     started(process)
     try:
-        return _receive(receiving, progress, check)
+        # The corpus goes over the pipe, not with the process's arguments: a reader quitting while they are
+        # written would leave the child a truncated pickle, and a traceback on the terminal.
+        ours.send_bytes(pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
+        return _receive(ours, progress, check)
     finally:
         process.kill()
         process.join(1)
-        receiving.close()
+        ours.close()
+
+
+def _start_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real standard error. It hands its process the
+    descriptor of `sys.stderr`, which Textual replaces with an object whose descriptor is -1: started
+    from inside the reader, the tracker (and so every spawn) fails with "bad value(s) in fds_to_keep"."""
+    captured = sys.stderr
+    sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
 
 
 def _receive(receiving: Connection, progress: Progress, check: Callable[[], None]) -> Analysis:
@@ -77,9 +96,16 @@ def _receive(receiving: Connection, progress: Progress, check: Callable[[], None
             return analysis
 
 
-def _child(sending: Connection, corpus: Corpus) -> None:
-    """The process's work: analyse, report, store in the cache, send the analysis back. A reader
-    that went away closes the pipe, and the next report ends this process."""
+def _child(sending: Connection) -> None:
+    """The process's work: read the corpus, analyse, report, store in the cache, send the analysis back.
+    A reader that went away closes the pipe, and the next report ends this process. Its standard error
+    is the reader's terminal: nothing is written there (what goes wrong is sent back)."""
+    with open(os.devnull, "w") as quiet:
+        os.dup2(quiet.fileno(), 2)
+    try:
+        corpus = pickle.loads(sending.recv_bytes())  # noqa: S301 - from the reader that started this process
+    except (EOFError, OSError):
+        return
     from tui.core.analysis import analyse
 
     def report(fraction: float, stage: str) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -11,12 +12,11 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from tui.core.corpus import load_corpus
 from tui.core.model import Analysis, Corpus
-from tui.ui.background import Job
+from tui.ui.background import Job, analysis_job
 from tui.ui.commands import reader_commands
 from tui.ui.config import Config, load_config
 from tui.ui.disputes import DisputeNavigator
@@ -32,6 +32,7 @@ from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import SourceBar, StatusBar
 from tui.ui.widgets.disputes import DisputesPanel
 from tui.ui.widgets.filtered import FilteredPanel
+from tui.ui.widgets.footer import Footer
 from tui.ui.widgets.matches_panel import MatchesPanel
 from tui.ui.widgets.notes import NotesPanel
 from tui.ui.widgets.reader import Reader
@@ -104,23 +105,16 @@ class KatoApp(App[None]):
             self.notify(safe_text(warning), severity="warning", timeout=10, markup=False)
         self.memory.recall()
         status.analysis = "analysing…"
-        self.call_after_refresh(self._analyse)  # the workers start once the first frame is out
-        self.call_after_refresh(self.notes.start)
+        self._analyse()
+        self.notes.start()
 
     @work(exclusive=True, exit_on_error=False, name="analysis")
     async def _analyse(self) -> Analysis:
         """The analysis from the cache, else worked out in a daemon thread (a large corpus in a process of its own) so the
         reader paints and scrolls meanwhile; q quits at once: the work stops at its next progress report, a process is killed."""
-
-        def run(check: Callable[[], None]) -> Analysis:
-            from tui.core.offload import analyse_anywhere  # loaded here, in the thread: the first frame does without it
-            def progress(fraction: float, stage: str) -> None:
-                check()
-                self.post_message(self.AnalysisProgressed(fraction, stage))
-
-            return analyse_anywhere(self.corpus, progress, check, lambda process: job.on_stop(process.kill))
-
-        job = self.analysis_job = Job(run, name="analysis")
+        shown = threading.Event()
+        self.call_after_refresh(shown.set)  # the work waits for the first frame to be out
+        self.analysis_job = analysis_job(self.corpus, lambda fraction, stage: self.post_message(self.AnalysisProgressed(fraction, stage)), shown)
         return await self.analysis_job.result()
 
     def on_unmount(self) -> None:

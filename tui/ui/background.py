@@ -1,4 +1,4 @@
-"""Slow work in a daemon thread, which quitting never waits for and which stops when told to."""
+"""Slow work in a daemon thread, which quitting never waits for and which stops when told to; the analysis as such work."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import contextlib
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
+
+from tui.core.model import Analysis, Corpus
 
 T = TypeVar("T")
 
@@ -86,3 +88,23 @@ class Job(threading.Thread, Generic[T]):
             return await future
         finally:
             self.stop()
+
+
+def analysis_job(corpus: Corpus, progress: Callable[[float, str], object], shown: threading.Event) -> Job[Analysis]:
+    """The reader's analysis as a job: from the cache, else worked out (a large corpus in a process of its own,
+    killed when the job is stopped), reporting to `progress`. It waits for `shown` (the first frame is out),
+    which it would otherwise compete with."""
+
+    def run(check: Callable[[], None]) -> Analysis:
+        while not shown.wait(0.02):
+            check()
+        from tui.core.offload import analyse_anywhere  # loaded here, in the thread: the first frame does without it
+
+        def report(fraction: float, stage: str) -> None:
+            check()
+            progress(fraction, stage)
+
+        return analyse_anywhere(corpus, report, check, lambda process: job.on_stop(process.kill))
+
+    job = Job(run, name="analysis")
+    return job

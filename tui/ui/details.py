@@ -10,8 +10,6 @@ from tui.core.model import Corpus, Dispute, MatchGroup
 from tui.ui.disputes import DisputeNavigator
 from tui.ui.matches import MatchNavigator
 from tui.ui.navigator import Navigator
-from tui.ui.screens.dispute_detail import DisputeDetail
-from tui.ui.screens.match_detail import MatchDetail
 
 
 def detail_screen(kind: str, navigators: Mapping[str, Navigator], corpus: Corpus) -> Screen[None] | None:
@@ -20,6 +18,9 @@ def detail_screen(kind: str, navigators: Mapping[str, Navigator], corpus: Corpus
 
     A screen made here has a `KIND` and a `show(item, position)`: stepping keeps it on the current item.
     """
+    from tui.ui.screens.dispute_detail import DisputeDetail  # the screens load when first shown
+    from tui.ui.screens.match_detail import MatchDetail
+
     navigator = navigators.get(kind)
     current = navigator.current if navigator is not None else None
     if isinstance(navigator, MatchNavigator) and isinstance(current, MatchGroup):

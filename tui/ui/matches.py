@@ -34,11 +34,28 @@ class MatchNavigator(Navigator[MatchGroup]):
             self.EMPTY = "Only copies of one text share passages here: no two independent sources do."
         self.analysis = analysis
         self.show_unique = False
-        from tui.core.analysis import unique_passages  # not at start-up: the first screen does without the analysis
-
-        self._unique = unique_passages(analysis)  # a family's own text once, in its first copy
+        self._unique_passages: dict[str, tuple[Segment, ...]] | None = None
         self.colours = colour_groups(self.groups, MATCH_COLOURS)
         """The colour of each group (an index into the palette), neighbours never alike."""
+        self._coloured = self._colour_marks()
+
+    def _colour_marks(self) -> dict[str, tuple[Mark, ...]]:
+        """Each article's passages in their groups' colours: made once, the current group's marks go over them."""
+        marks: dict[str, list[Mark]] = {}
+        for index, group in enumerate(self.groups):
+            for member in group.members:
+                marks.setdefault(member.span.article, []).append(_mark(member, ArticleView.match_style(self.colours[index])))
+        return {article_id: tuple(article_marks) for article_id, article_marks in marks.items()}
+
+    @property
+    def _unique(self) -> dict[str, tuple[Segment, ...]]:
+        """Each article's passages no other voice shares (a family's own text once, in its first copy); worked
+        out when first asked for, with the analysis module (not loaded at start-up, nor from the cache)."""
+        if self._unique_passages is None:
+            from tui.core.analysis import unique_passages
+
+            self._unique_passages = unique_passages(self.analysis)
+        return self._unique_passages
 
     @property
     def groups(self) -> tuple[MatchGroup, ...]:
@@ -92,17 +109,15 @@ class MatchNavigator(Navigator[MatchGroup]):
                 )
                 for article in self.analysis.corpus.articles
             }
-        marks: dict[str, list[Mark]] = {}
-        for index, group in enumerate(self.groups):
-            for member in group.members:
-                marks.setdefault(member.span.article, []).append(_mark(member, ArticleView.match_style(self.colours[index])))
         current = self.cursor.index
-        if current is not None:
-            group = self.groups[current]
-            for member in group.members:
-                marks.setdefault(member.span.article, []).append(_mark(member, ArticleView.current_style(self.colours[current])))
-                marks[member.span.article].append(Mark(member.span.start, member.span.end, ArticleView.CURRENT, label=group.id))
-        return {article_id: tuple(article_marks) for article_id, article_marks in marks.items()}
+        if current is None:
+            return self._coloured
+        marks = dict(self._coloured)
+        group = self.groups[current]
+        for member in group.members:
+            strong = _mark(member, ArticleView.current_style(self.colours[current]))
+            marks[member.span.article] = (*marks.get(member.span.article, ()), strong, Mark(member.span.start, member.span.end, ArticleView.CURRENT, label=group.id))
+        return marks
 
 
 def _mark(segment: Segment, style: str) -> Mark:

@@ -6,6 +6,7 @@ dispute the reader went to last (for what `a` annotates).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -63,9 +64,14 @@ class NoteKeeper:
         self._export_format = "md"
 
     def start(self) -> None:
-        """Read and anchor the notes off the event loop: anchoring a changed article takes a fuzzy search per note."""
-        self.app.run_worker(partial(NoteBook.open, self.corpus, self.path), thread=True, exit_on_error=False, name="notes", group="notes")
+        """Read and anchor the notes off the event loop (anchoring a changed article takes a fuzzy search per note),
+        once the first frame is out."""
+        self.app.run_worker(self._open(), exit_on_error=False, name="notes", group="notes")
         self.app.watch(self.app.query_one(NotesPanel), "open", self._panel_opened, init=False)
+
+    async def _open(self) -> NoteBook:
+        await self.app.wait_for_refresh()
+        return await asyncio.to_thread(NoteBook.open, self.corpus, self.path)
 
     def _panel_opened(self, open: bool) -> None:
         if open:

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -99,6 +99,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._label_texts: dict[int, Text] | None = None
         self._wrapped_width = 0
         self._pending_top = 0
+        self._base_style: Style | None = None
 
     @property
     def article(self) -> Article:
@@ -163,16 +164,33 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_marks(self, marks: Iterable[Mark]) -> bool:
         """Draw these marks over the body from now on; whether their labels moved, which changes the
-        wrap of their paragraphs (the line on top stays on top)."""
-        self._marks = tuple(marks)
-        self._highlights = None
-        self._noted_lines = None
+        wrap of their paragraphs (the line on top stays on top). Only the lines on screen whose marks
+        came or went are drawn again (all of them when a label moved or the drawing order changed)."""
+        marks = tuple(marks)
+        if marks == self._marks:
+            return False
+        changed = set(marks) ^ set(self._marks)
+        self._marks, self._highlights = marks, None
+        if any(mark.style == self.NOTE for mark in changed):
+            self._noted_lines = None
         labels = {mark.start: mark.label for mark in self._marks if mark.label}
         moved = labels != self._labels
         if moved:
             self._relabel(labels)
-        self.refresh()
+        if moved or not changed:
+            self.refresh()
+        else:
+            self._refresh_spans(changed)
         return moved
+
+    def _refresh_spans(self, marks: Iterable[Mark]) -> None:
+        """Draw again the lines on screen that these marks touch."""
+        top = round(self.scroll_y)
+        bottom = top + self.size.height
+        for mark in marks:
+            first, last = max(top, self.line_of(mark.start)), min(bottom - 1, self.line_of(max(mark.start, mark.end - 1)))
+            if first <= last:
+                self.refresh_lines(first, last - first + 1)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -217,6 +235,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.Clicked(self, self._article.id, offset))
 
     def on_resize(self) -> None:
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Wrap the body for the width the view has, if it is not wrapped for it yet, keeping the top line."""
         width = self.scrollable_content_region.width - GUTTER
         if width != self._wrapped_width:
             top = self.top_offset if self._lines else self._pending_top
@@ -233,8 +255,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._noted_lines = None
         self.virtual_size = Size(width, len(self._lines))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base_style = None  # once a frame: the column's class or the focus may have changed the colours
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        base = self.rich_style
+        if not self._lines:
+            self._fit_width()  # the first frame: laid out, but its Resize not handled yet; wrap now, not a frame later
+        if self._base_style is None:
+            self._base_style = self.rich_style  # worked out from the styles of every ancestor: once, not per line
+        base = self._base_style
         index = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if index >= len(self._lines):

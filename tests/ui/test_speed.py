@@ -1,0 +1,102 @@
+"""What keeps the reader fast (issue 12), as behaviour: what start-up does not load, the analysis kept
+between openings, and keys that draw again only what changed. No test here is timed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import tui.core.analysis
+from tui.core import cache
+from tui.core.model import Corpus
+from tui.ui.app import make_app
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.footer import Footer
+
+from .helpers import analysed, status, view_of
+from .test_matches import shared  # noqa: F401 - the fixture
+
+
+def test_start_up_loads_neither_the_analysis_nor_what_only_some_actions_need() -> None:
+    """The first screen does without the analysis (it loads in the worker), the screens other than the
+    reader's, the export, charset detection and the notes' fuzzy anchoring."""
+    later = ["tui.core.analysis", "tui.core.segment", "tui.core.export", "tui.ui.screens.note_editor", "tui.ui.screens.help",
+             "tui.ui.screens.match_detail", "charset_normalizer", "rapidfuzz", "filelock"]
+    code = f"import sys, tui.ui.app; print([name for name in {later!r} if name in sys.modules])"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]"
+
+
+async def test_a_folder_opened_again_shows_its_matches_without_analysing(bundled: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(app, pilot)
+        first = status(app)
+    assert " matches" in first and list(cache.cache_folder().glob("*.pickle"))
+    runs: list[Corpus] = []
+    analyse = tui.core.analysis.analyse
+    monkeypatch.setattr(tui.core.analysis, "analyse", lambda corpus, progress=None: runs.append(corpus) or analyse(corpus, progress))
+    again = make_app(bundled)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await analysed(again, pilot)
+        assert runs == [] and again.analysis is not None
+        assert status(again).split(" · ")[-2:] == first.split(" · ")[-2:]  # "8 matches · 2 disputes", as the first time
+
+
+async def test_a_cache_entry_that_cannot_be_read_is_analysed_again(bundled: Corpus) -> None:
+    folder = cache.cache_folder()
+    folder.mkdir(parents=True)
+    (folder / f"{cache.corpus_key(bundled)}.pickle").write_bytes(cache.MAGIC + b"\x80\x05 not a pickle")
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await analysed(app, pilot)
+        assert app.matches is not None and app.matches.groups and " matches" in status(app)
+    assert cache.load(bundled) is not None  # stored again, readable
+
+
+async def test_n_draws_again_only_the_columns_whose_marks_changed(shared: Corpus) -> None:  # noqa: F811
+    """The first match is in a and b: n scrolls and marks them; c neither moves nor changes its marks, and is not drawn again."""
+    app = make_app(shared)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await analysed(app, pilot)
+        await pilot.pause(0.1)
+        drawn: dict[str, int] = {}
+        for view in app.query(ArticleView):
+            draw = view.render_line
+
+            def counting(y: int, view: ArticleView = view, draw=draw):  # noqa: ANN001, ANN202
+                drawn[view.article.id] = drawn.get(view.article.id, 0) + 1
+                return draw(y)
+
+            view.render_line = counting  # type: ignore[method-assign]
+        await pilot.press("n")
+        await pilot.pause(0.1)
+        assert app.matches is not None and set(app.matches.groups[0].articles) == {"a", "b"}
+        assert drawn.get("a") and drawn.get("b") and not drawn.get("c")
+
+
+async def test_marks_that_did_not_change_draw_nothing_and_a_new_one_only_its_lines(shared: Corpus) -> None:  # noqa: F811
+    app = make_app(shared)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await analysed(app, pilot)
+        view = view_of(app, "c")
+        refreshed: list[tuple[int, int]] = []
+        view.refresh_lines = lambda start, count=1: refreshed.append((start, count))  # type: ignore[method-assign]
+        assert view.set_marks(view.marks) is False and refreshed == []
+        first_line = view.marks[0].__class__(0, 5, ArticleView.DISPUTE)
+        view.set_marks((*view.marks, first_line))
+        assert refreshed == [(0, 1)]
+
+
+async def test_tab_leaves_the_footer_as_it_is(bundled: Corpus) -> None:
+    """Every column has the same keys: moving between them does not build the footer's keys again."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        await pilot.pause(0.1)
+        keys = list(app.query_one(Footer).children)
+        await pilot.press("tab", "tab")
+        await pilot.pause(0.1)
+        assert keys and list(app.query_one(Footer).children) == keys
