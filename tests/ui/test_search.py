@@ -36,6 +36,16 @@ async def _type(pilot: Pilot, *keys: str) -> None:
     await pilot.pause(TYPING_PAUSE + 0.2)
 
 
+async def _footer(app: KatoApp, pilot: Pilot) -> str:
+    """The footer's line, once the footer is drawn again after its keys changed (it is rebuilt, a moment empty)."""
+    for _ in range(40):
+        footer = screen_text(app).rsplit("\n", 1)[-1]
+        if "Quit" in footer:
+            return footer
+        await pilot.pause(0.05)
+    return footer
+
+
 def _hit_marks(view: ArticleView) -> list[tuple[int, int]]:
     return [(mark.start, mark.end) for mark in view.marks if mark.style == ArticleView.SEARCH]
 
@@ -236,15 +246,15 @@ async def test_the_search_keys_are_in_the_table_help_and_palette(bundled: Corpus
     app = make_app(bundled, config=Config())
     async with app.run_test(size=(200, 50)) as pilot:
         await analysed(app, pilot)
-        footer = screen_text(app).rsplit("\n", 1)[-1]
+        footer = await _footer(app, pilot)
         assert "Next hit" not in footer and "n Next match" in footer
         await pilot.press("slash", *"card", "enter")
         await pilot.pause()
-        footer = screen_text(app).rsplit("\n", 1)[-1]
+        footer = await _footer(app, pilot)
         assert "n Next hit" in footer and "Next match" not in footer
         await pilot.press("escape")
         await pilot.pause()
-        footer = screen_text(app).rsplit("\n", 1)[-1]
+        footer = await _footer(app, pilot)
         assert "Next hit" not in footer and "n Next match" in footer
         await pilot.press("question_mark")
         await pilot.pause()
