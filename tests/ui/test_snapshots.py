@@ -30,7 +30,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
 }
 """The keys pressed, once the analysis is done, to reach each view."""
 
-SETTLE_TIMEOUT = 60.0
+SETTLE_TIMEOUT = 30.0
 """Seconds the analysis and the notes may take before a snapshot gives up."""
 
 SnapCompare = Callable[..., bool]

@@ -70,7 +70,11 @@ class NoteKeeper:
         self.app.watch(self.app.query_one(NotesPanel), "open", self._panel_opened, init=False)
 
     async def _open(self) -> NoteBook:
-        await self.app.wait_for_refresh()
+        # Not App.wait_for_refresh: it needs the app's own task, which run_test sets and App.run does not (the notes
+        # were never read in the real reader: "Node must be running before calling wait_for_refresh").
+        shown = asyncio.Event()
+        self.app.call_after_refresh(shown.set)
+        await shown.wait()
         return await asyncio.to_thread(NoteBook.open, self.corpus, self.path)
 
     def _panel_opened(self, open: bool) -> None:
