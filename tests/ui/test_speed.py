@@ -23,7 +23,7 @@ def test_start_up_loads_neither_the_analysis_nor_what_only_some_actions_need() -
     """The first screen does without the analysis (it loads in the worker), the screens other than the
     reader's, the export, charset detection and the notes' fuzzy anchoring."""
     later = ["tui.core.analysis", "tui.core.segment", "tui.core.export", "tui.ui.screens.note_editor", "tui.ui.screens.help",
-             "tui.ui.screens.match_detail", "charset_normalizer", "rapidfuzz", "filelock"]
+             "tui.ui.screens.match_detail", "charset_normalizer", "rapidfuzz", "filelock", "tui.core.facts", "tui.core.disputes"]
     code = f"import sys, tui.ui.app; print([name for name in {later!r} if name in sys.modules])"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"

@@ -376,3 +376,11 @@ def _time_of(match: re.Match[str]) -> str:
     elif half == "a" and hour == 12:
         hour = 0
     return f"{hour:02d}:{minute:02d}"
+
+
+def published_day(published: str | None) -> dt.date | None:
+    """The day an article's date names, when it is a full ISO date ("2010-05-05", "2010-05-05T10:00"); else None."""
+    try:
+        return dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None

@@ -10,6 +10,8 @@ import calendar
 import datetime as dt
 import re
 
+from tui.core.dateline import published_day
+
 from .candidates import Candidate
 from .quantities import SP, WORD_NUMBER, WORD_VALUES, fold
 
@@ -146,14 +148,6 @@ def resolve(value: str, published: str | None, future: bool = False) -> str:
         return _resolved(value, day, future)
     except OverflowError:  # "tomorrow" on 31 December 9999
         return value
-
-
-def published_day(published: str | None) -> dt.date | None:
-    """The day an article's date names, when it is a full ISO date ("2010-05-05", "2010-05-05T10:00"); else None."""
-    try:
-        return dt.date.fromisoformat((published or "")[:10])
-    except ValueError:
-        return None
 
 
 def _resolved(value: str, day: dt.date, future: bool) -> str:

@@ -11,8 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.dateline import readable_date
-from tui.core.facts.dates import published_day
+from tui.core.dateline import published_day, readable_date
 from tui.core.model import Article
 from tui.ui.keymap import bindings, hint
 from tui.ui.panels import BottomPanel
