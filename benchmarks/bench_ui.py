@@ -158,7 +158,10 @@ class ScreenText:
 def _environment(tree: Path, cache: Path, data: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "TMUX"))}
     env.update(TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8", PYTHONPATH=str(tree),
-               KATO_TUI_CACHE=str(cache), XDG_CACHE_HOME=str(cache / "xdg"), XDG_DATA_HOME=str(data))
+               KATO_TUI_CACHE=str(cache), XDG_CACHE_HOME=str(cache / "xdg"), XDG_DATA_HOME=str(data),
+               XDG_STATE_HOME=str(data / "state"), XDG_CONFIG_HOME=str(data / "config"))
+    # The state folder too: a story reopens where the user left it, and one left at a match shows
+    # "match 1/8", never "8 matches", so every run would wait for it in vain.
     return env
 
 
