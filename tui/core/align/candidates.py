@@ -1,6 +1,6 @@
 """Candidate pairs: only units that share index keys reach the rules.
 
-An inverted index from content stems (a unit's keys) to units. Two units from different articles
+An inverted index from content stems (the keys) to units. Two units from different articles
 that share MIN_SHARED_KEYS keys are a candidate pair: stems, not runs of adjacent words, since a
 statement in other words shares its words in another order ("the families asked for privacy" /
 "requested privacy, their families said"). Keys held by more than MAX_KEY_UNITS units are
@@ -61,12 +61,12 @@ def _key_pairs(units: list[Unit], home: dict[int, int | None]) -> Iterable[tuple
     crossing = _crossing_keys(units, home)
     index: dict[str, list[int]] = defaultdict(list)
     for unit in units:
-        for key in unit.keys & crossing:
+        for key in unit.stems & crossing:
             index[key].append(unit.index)
     by_index = {unit.index: unit for unit in units}
     for unit in units:
         mine = home[unit.index]
-        shared = Counter(chain.from_iterable([index[key] for key in unit.keys & crossing]))
+        shared = Counter(chain.from_iterable([index[key] for key in unit.stems & crossing]))
         for other, count in shared.items():
             if other > unit.index and (mine is None or home[other] != mine) and _enough(unit, by_index[other], count):
                 yield unit.index, other
@@ -81,7 +81,7 @@ def _crossing_keys(units: list[Unit], home: dict[int, int | None]) -> set[str]:
     held: Counter[str] = Counter()
     homes: Counter[str] = Counter()
     for owner, members in by_home.items():
-        here = Counter(chain.from_iterable(unit.keys for unit in members))
+        here = Counter(chain.from_iterable(unit.stems for unit in members))
         held.update(here)
         homes.update(here.keys() if owner is not None else dict.fromkeys(here, 2))
     return {key for key, count in held.items() if 2 <= count <= MAX_KEY_UNITS and homes[key] >= 2}
@@ -89,7 +89,7 @@ def _crossing_keys(units: list[Unit], home: dict[int, int | None]) -> set[str]:
 
 def _enough(first: Unit, second: Unit, shared_keys: int) -> bool:
     # One speaker's reworded quote may share a single key; so may a short passage with few keys.
-    lenient = len(first.keys) <= 3 or len(second.keys) <= 3 or (
+    lenient = len(first.stems) <= 3 or len(second.stems) <= 3 or (
         first.is_quote and second.is_quote and same_speaker(first, second)
     )
     return shared_keys >= MIN_SHARED_KEYS or lenient

@@ -43,8 +43,8 @@ _COMPOUND = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")  # sell-off, fire-bomb; no
 
 @dataclass(frozen=True)
 class Unit:
-    """A passage that can be matched: a segment with what the rules compare. `keys` are what the
-    candidate index files it under (its content stems); `whole` is the unit index of the sentence
+    """A passage that can be matched: a segment with what the rules compare (its content stems
+    are also what the candidate index files it under); `whole` is the unit index of the sentence
     a clause was cut from (None for a whole sentence or quote)."""
 
     index: int
@@ -52,7 +52,6 @@ class Unit:
     segment: Segment
     norm: str
     stems: frozenset[str]
-    keys: frozenset[str]
     names: frozenset[str]
     whole: int | None = None
 
@@ -152,5 +151,4 @@ def _unit(index: int, article: int, segment: Segment, whole: int | None = None) 
     if len(set(stems)) < least and not (segment.kind == "quote" and stems and len(norm.split()) >= MIN_SHORT_QUOTE_WORDS):
         return None
     names = frozenset() if _title_case(segment.text) else frozenset(capitalised_stems(segment.text))
-    found = frozenset(stems)
-    return Unit(index, article, segment, norm, found, found, names, whole)
+    return Unit(index, article, segment, norm, frozenset(stems), names, whole)
