@@ -131,11 +131,22 @@ def test_synonyms_of_news_report_the_same_statement() -> None:
 
 
 def test_two_passages_naming_different_people_are_not_one_statement() -> None:
+    """Reworded, the same words about two different people are not grouped; about one person they are."""
+    passage = "Last night Halvorsen voted against the harbour expansion bill in the upper house.\n"
+    reworded = "In the upper house last night, {} voted against the bill for the harbour expansion.\n"
+    assert group_of(aligned({"a": passage, "b": reworded.format("Okonkwo")}), "a", "Halvorsen") is None
+    same_person = group_of(aligned({"a": passage, "b": reworded.format("Halvorsen")}), "a", "Halvorsen")
+    assert same_person is not None and same_person.links[0].rule == "reworded"
+
+
+def test_the_same_words_but_one_name_are_still_the_same_words() -> None:
+    """"same words" is the first rule, before the names check: one name apart is a near-identical copy."""
     groups = aligned({
         "a": "Senator Halvorsen voted against the harbour expansion bill in the upper house on Friday.\n",
         "b": "Senator Okonkwo voted against the harbour expansion bill in the upper house on Friday.\n",
     })
-    assert group_of(groups, "a", "Halvorsen") is None or group_of(groups, "a", "Halvorsen").links[0].rule == "same words"
+    group = group_of(groups, "a", "Halvorsen")
+    assert group is not None and [link.rule for link in group.links] == ["same words"]
 
 
 def test_a_two_word_phrase_quoted_twice_is_not_a_reworded_statement() -> None:
