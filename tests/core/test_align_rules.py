@@ -181,7 +181,7 @@ def test_one_weak_link_does_not_chain_two_statements_together() -> None:
               "the cracked dam wall above the reservoir.\n"),
         "c": "Engineers inspected the cracked dam wall above the reservoir on Sunday morning.\n",
     })
-    assert groups  # b is grouped with one of them
+    assert any(set(group.articles) in ({"a", "b"}, {"b", "c"}) for group in groups), "b is grouped with one of them"
     for group in groups:
         assert {"a", "c"} - set(group.articles), "a and c share nothing and must not be one group"
 

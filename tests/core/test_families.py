@@ -86,7 +86,7 @@ def test_matches_json_lists_families_and_independent_voices(ferry: Analysis) -> 
     by_sources = {tuple(member["source"] for member in group["members"]): group for group in groups}
     assert by_sources[("a-wire", "b-copy", "c-own")]["independent"] == 2
     assert by_sources[("a-wire", "b-copy")]["independent"] == 1
-    assert all(group["links"] == [] or group["links"][0]["rule"] for group in groups)
+    assert all(group["links"] and all(link["rule"] and link["reason"] for link in group["links"]) for group in groups)
 
 
 def test_a_passage_only_the_copies_carry_is_unique_once(ferry: Analysis) -> None:
