@@ -41,6 +41,7 @@ def test_matches_json_has_the_documented_shape(bundled_matches: dict) -> None:
         assert group["independent"] == len(group["members"]), "no copies: every source is its own voice"
         for member in group["members"]:
             assert set(member) == {"source", "start", "end", "text", "speaker"}
+        assert group["links"], "a group is joined by at least one link"
         for link in group["links"]:
             assert set(link) == {"members", "rule", "reason", "score"}
             assert all(0 <= index < len(group["members"]) for index in link["members"])
