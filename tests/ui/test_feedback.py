@@ -69,7 +69,8 @@ async def test_an_unreadable_places_file_is_ignored(bundled: Corpus) -> None:
         await analysed(app, pilot)
         assert app.query_one(Reader).current == 0 and app.matches is not None and app.matches.cursor.index is None
         await pilot.press("n", "q")
-    assert isinstance(json.loads(path.read_text(encoding="utf-8")), dict)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["bundled"]["current"] == {"match": "m1"}, "the place quitting wrote is the one n moved to"
 
 
 async def test_quitting_before_the_analysis_is_done_keeps_the_place(tmp_path: Path) -> None:
