@@ -104,7 +104,7 @@ class FilteredPanel(BottomPanel):
         ids = [f"{ROW}{index}" for index in kept]
         self.highlighted = self.get_option_index(current) if current in ids else (self.get_option_index(ids[0]) if ids else None)
         label = self.filter.label
-        self.border_title = self.title(len(kept)) + (f" · {label} · {len(kept)} shown" if label else "")
+        self.border_title = Content(self.title(len(kept)) + (f" · {label} · {len(kept)} shown" if label else ""))
         keys = " · ".join(f"{hint(self, name)}: {words}" for name, words in self.hints())
         self.border_subtitle = f"enter: go to · {keys} · {hint(self, self.CLOSE_KEY)}: close"
 
