@@ -139,6 +139,19 @@ def test_two_passages_naming_different_people_are_not_one_statement() -> None:
     assert same_person is not None and same_person.links[0].rule == "reworded"
 
 
+def test_the_speaker_a_passage_quotes_is_not_a_name_it_tells_of() -> None:
+    """"..., Okafor said" tells of no one: the names check compares what the passages are about, so
+    the same find in other words still joins the passage that names the car and the driver."""
+    groups = aligned({
+        "a": "Deputies found a 12-gauge pump-action shotgun and three live shells in the vehicle, Okafor said.\n",
+        "b": "A 12-gauge pump-action shotgun and three live shells were found in the silver Volvo Brandt was driving.\n",
+    })
+    group = group_of(groups, "a", "shotgun")
+    assert group is not None and {m.span.article for m in group.members} == {"a", "b"}
+    [member] = [m for m in group.members if m.span.article == "a"]
+    assert member.speaker == "Okafor"  # the attribution was read, and left out of the check
+
+
 def test_the_same_words_but_one_name_are_still_the_same_words() -> None:
     """"same words" is the first rule, before the names check: one name apart is a near-identical copy."""
     groups = aligned({
@@ -184,6 +197,28 @@ def test_one_weak_link_does_not_chain_two_statements_together() -> None:
     assert any(set(group.articles) in ({"a", "b"}, {"b", "c"}) for group in groups), "b is grouped with one of them"
     for group in groups:
         assert {"a", "c"} - set(group.articles), "a and c share nothing and must not be one group"
+
+
+def test_a_clause_and_its_sentence_are_one_passage_when_grouping() -> None:
+    """One outlet's clause is another's sentence word for word, and the same outlet's whole sentence
+    is a third's in other words: the three are one group; the sentence is not turned away because
+    its clause was grouped first."""
+    corpus = corpus_of({
+        "a": "Inspectors found a cracked boiler valve and two missing pressure gauges in the basement.\n",
+        "b": ("Inspectors found a cracked boiler valve and two missing pressure gauges in the basement, "
+              "and the landlord has until the end of the month to replace every one of them.\n"),
+        "c": "The landlord must replace the cracked valve and the gauges by the end of the month.\n",
+    })
+    units = build_units(corpus, {article.id: segment(article) for article in corpus.articles})
+    first, = (u.index for u in units if u.article == 0)
+    sentence, = (u.index for u in units if u.article == 1 and not u.is_clause)
+    clause, = (u.index for u in units if u.article == 1 and u.is_clause and "boiler" in u.norm)
+    third, = (u.index for u in units if u.article == 2)
+    kept = [rules.Edge(95.0, first, clause, "same words", "same words"),
+            rules.Edge(70.0, third, sentence, "reworded", "reworded: 5 content words shared")]
+    clusters = groups_module.cluster(units, kept, lambda one, other: 60.0)
+    assert len(clusters) == 1
+    assert {units[i].article for i in clusters[0]} == {0, 1, 2}
 
 
 def test_groups_never_take_two_passages_of_one_article_nor_overlapping_ones() -> None:

@@ -64,11 +64,13 @@ def cluster(units: list[Unit], kept: list[Edge], similarity: Callable[[int, int]
     # around it match, the sentence is the passage; when they do not, the phrase still groups.
     phrase = lambda e: _phrase(units[e.left]) or _phrase(units[e.right])  # noqa: E731
     for edge in sorted(kept, key=lambda e: (phrase(e), -e.score, -quotes(e), e.left, e.right)):
-        left, right = cluster_of.get(edge.left), cluster_of.get(edge.right)
+        one = _standing_in(edge.left, overlapping[edge.left], cluster_of)
+        other = _standing_in(edge.right, overlapping[edge.right], cluster_of)
+        left, right = cluster_of.get(one), cluster_of.get(other)
         if left is not None and left == right:
             continue
-        mine = members.get(left, [edge.left]) if left is not None else [edge.left]
-        theirs = members.get(right, [edge.right]) if right is not None else [edge.right]
+        mine = members.get(left, [one]) if left is not None else [one]
+        theirs = members.get(right, [other]) if right is not None else [other]
         joined = mine + theirs
         if len({units[i].article for i in joined}) < len(joined):
             continue
@@ -76,13 +78,23 @@ def cluster(units: list[Unit], kept: list[Edge], similarity: Callable[[int, int]
             continue
         if len(joined) > 2 and _average(mine, theirs, similarity) < GROUP_FLOOR:
             continue
-        cluster = edge.left if left is None else left
+        cluster = one if left is None else left
         if right is not None:
             members.pop(right, None)
         members[cluster] = joined
         for unit in joined:
             cluster_of[unit] = cluster
     return list(members.values())
+
+
+def _standing_in(unit: int, overlapping: list[int], cluster_of: dict[int, int]) -> int:
+    """The unit, or the one passage of its article already grouped that overlaps it (its sentence,
+    a clause of it): a sentence and its clause are one passage, so an edge to either joins the
+    group that holds the other instead of being turned away."""
+    if unit in cluster_of:
+        return unit
+    grouped = [other for other in overlapping if other in cluster_of]
+    return grouped[0] if len({cluster_of[other] for other in grouped}) == 1 else unit
 
 
 def _phrase(unit: Unit) -> bool:

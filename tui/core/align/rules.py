@@ -134,8 +134,8 @@ def score_pair(a: Unit, b: Unit, weights: Weights) -> Edge | None:
     ratio = fuzz.ratio(a.norm, b.norm)
     if ratio >= SAME_WORDS:
         return Edge(ratio, a.index, b.index, "same words", _same_words_reason(a, b))
-    if a.names and b.names and not (a.names & b.stems) and not (b.names & a.stems):
-        return None  # both name people or places, and neither names one the other mentions: not one statement
+    if a.subjects and b.subjects and not (a.subjects & b.stems) and not (b.subjects & a.stems):
+        return None  # both tell of people or places, and neither of one the other mentions: not one statement
     short, long = (a, b) if len(a.norm) <= len(b.norm) else (b, a)
     if len(short.norm.split()) >= MIN_EXCERPT_WORDS and len(shared) >= 3:
         excerpt = len(short.norm) <= MAX_EXCERPT_CHARS and len(short.norm) <= 0.8 * len(long.norm)

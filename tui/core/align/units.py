@@ -54,6 +54,9 @@ class Unit:
     stems: frozenset[str]
     names: frozenset[str]
     whole: int | None = None
+    subjects: frozenset[str] = frozenset()
+    """The names the passage tells of: its names less its speaker's ("..., Pickell said" tells of
+    no one), which the names veto compares."""
 
     @property
     def is_quote(self) -> bool:
@@ -151,4 +154,10 @@ def _unit(index: int, article: int, segment: Segment, whole: int | None = None) 
     if len(set(stems)) < least and not (segment.kind == "quote" and stems and len(norm.split()) >= MIN_SHORT_QUOTE_WORDS):
         return None
     names = frozenset() if _title_case(segment.text) else frozenset(capitalised_stems(segment.text))
-    return Unit(index, article, segment, norm, frozenset(stems), names, whole)
+    subjects = names - _speaker_stems(segment.speaker) if segment.speaker else names
+    return Unit(index, article, segment, norm, frozenset(stems), names, whole, subjects)
+
+
+@lru_cache(maxsize=4096)
+def _speaker_stems(speaker: str) -> frozenset[str]:
+    return frozenset(stem(word) for word in words(speaker.lower()))
