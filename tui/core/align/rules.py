@@ -120,8 +120,15 @@ def similarity(a: Unit, b: Unit, weights: Weights, edges: dict[tuple[int, int], 
 
 def dice(a: Unit, b: Unit, weights: Weights) -> float:
     """Weighted Dice (0-100) of the two passages' content words."""
+    return overlap(a, b, weights)[0]
+
+
+def overlap(a: Unit, b: Unit, weights: Weights) -> tuple[float, float]:
+    """Weighted Dice of the two passages' content words, and how much of the lighter passage's
+    weight they share (coverage), both 0-100."""
     common = sum(weights[s] for s in a.stems & b.stems)
-    return 200 * common / (weights.total(a) + weights.total(b))
+    first, second = weights.total(a), weights.total(b)
+    return 200 * common / (first + second), 100 * common / min(first, second)
 
 
 def score_pair(a: Unit, b: Unit, weights: Weights) -> Edge | None:
@@ -142,12 +149,9 @@ def score_pair(a: Unit, b: Unit, weights: Weights) -> Edge | None:
         contained = excerpt and fuzz.partial_ratio(short.norm, long.norm, score_cutoff=EXCERPT)
         if contained:
             return Edge(contained * 0.95, a.index, b.index, "excerpt", f"excerpt: {len(short.norm.split())} words found in the longer passage")
-    first, second = weights.total(a), weights.total(b)
-    common = sum(weights[s] for s in shared_stems)
-    dice = 200 * common / (first + second)
+    dice, coverage = overlap(a, b, weights)
     if dice >= REWORDED and _enough_shared(shared_stems, shared, REWORDED_SHARED):
         return Edge(dice * 0.9, a.index, b.index, "reworded", f"reworded: {len(shared)} content words shared")
-    coverage = 100 * common / min(first, second)
     if coverage >= REPORTED and len(shared) >= 4 and len(long.stems) <= 2.5 * len(short.stems):
         if short.is_quote != long.is_quote:
             return Edge(coverage * 0.8, a.index, b.index, "reported speech", f"reported speech: {len(shared)} of the quote's content words")
