@@ -49,6 +49,12 @@ def dispute_row(dispute: Dispute, outlets: Mapping[str, str]) -> Content:
     return Content("\n").join([head, Content.assemble(*parts).stylize("$text-muted")])
 
 
+def _changed_over_time(item: Dispute) -> bool:
+    from tui.core.disputes.figures import changed_over_time  # the dispute rules load when the switch is first used, not with a cached analysis
+
+    return changed_over_time(item)
+
+
 class DisputesPanel(FilteredPanel):
     """Every dispute of the analysis, then under a heading what only one source says, narrowed by kind,
     by source, and with the changes over time or the uncorroborated claims hidden.
@@ -82,14 +88,12 @@ class DisputesPanel(FilteredPanel):
 
         Rows that can be chosen are numbered as the navigator numbers them: disputes first, then claims.
         """
-        from tui.core.disputes.figures import changed_over_time  # loaded with the analysis, not before the first frame
-
         self._outlets, self._conflicts = outlets, len(disputes)
         items = [*disputes, *claims]
         kinds = sorted({item.kind for item in disputes}) + ([UNCORROBORATED] if claims else [])
         self.filter = ListFilter(
             [Facet("kind", kinds, lambda item: {item.kind}), self._sources],
-            [Switch("changes over time", changed_over_time), Switch(UNCORROBORATED, lambda item: item.kind == UNCORROBORATED)],
+            [Switch("changes over time", _changed_over_time), Switch(UNCORROBORATED, lambda item: item.kind == UNCORROBORATED)],
         )
         self.list_items(items)
         self.highlight_item(0 if items else None)
