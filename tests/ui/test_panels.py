@@ -9,9 +9,10 @@ from tui.core.model import Corpus
 from tui.ui.app import KatoApp, make_app
 from tui.ui.config import Config
 from tui.ui.filters import Facet, ListFilter, Switch
+from tui.ui.render import shorten
 from tui.ui.state import Places
 from tui.ui.widgets.disputes import DisputesPanel
-from tui.ui.widgets.matches_panel import MatchesPanel, first_words
+from tui.ui.widgets.matches_panel import MatchesPanel
 
 from .conftest import WriteCorpus
 
@@ -57,8 +58,11 @@ def test_a_filter_narrows_by_facet_and_hides_by_switch() -> None:
 
 
 def test_a_row_shows_the_first_words_cut_at_a_word() -> None:
-    assert first_words("We will not unload our holdings", 60) == "We will not unload our holdings"
-    assert first_words("We will not unload our holdings of US Treasuries", 20) == "We will not unload…"
+    assert shorten("We will not unload our holdings", 60, at_word=True) == "We will not unload our holdings"
+    assert shorten("We will not unload our holdings of US Treasuries", 20, at_word=True) == "We will not unload…"
+    assert shorten("We will not unload our holdings", 12) == "We will not…"
+    assert shorten("日本の財務大臣", 7) == "日本の…"  # cells, not characters: each of these is two
+    assert shorten("日本の財務大臣", 6) == "日本…"
 
 
 async def test_the_matches_panel_lists_every_match_and_filters_by_kind_and_source(bundled: Corpus) -> None:
@@ -72,7 +76,8 @@ async def test_the_matches_panel_lists_every_match_and_filters_by_kind_and_sourc
         groups = app.matches.groups
         assert _listed(panel) == list(range(len(groups)))
         text = screen_text(app)
-        assert f"Matches · {len(groups)} matches" in text and f"{groups[0].id}   {groups[0].kind} · {groups[0].wording}" in text
+        assert f"Matches · {len(groups)} matches" in text and f"{groups[0].id}   “{groups[0].members[0].text[:20]}" in text
+        assert f"{groups[0].kind} · {groups[0].wording}" in text
         await pilot.press("k")  # quotes only
         quotes = [n for n, group in enumerate(groups) if group.kind == "quote"]
         assert quotes and _listed(panel) == quotes

@@ -192,6 +192,23 @@ def styled_line(text: str, start: int, end: int, highlights: Highlights, labels:
     return line
 
 
+def shorten(text: str, width: int, *, at_word: bool = False) -> str:
+    """`text` on one line of at most `width` cells, ending in "…" where it is cut (at a word break
+    when `at_word` and the line has one)."""
+    line = " ".join(text.split())
+    if cell_len(line) <= width:
+        return line
+    cells = end = 0
+    for end, character in enumerate(line):  # noqa: B007 - `end` is where the room runs out
+        cells += cell_len(character)  # a wide character takes two cells
+        if cells > width - 1:
+            break
+    cut = line[:end]
+    if at_word and line[end] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def clamp(text: str, width: int, lines: int) -> str:
     """`text` wrapped to `width` cells in at most `lines` lines, the last ending in "…" when some was cut."""
     text = " ".join(text.split())

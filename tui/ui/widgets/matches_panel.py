@@ -6,6 +6,7 @@ from textual.content import Content
 
 from tui.core.model import MatchGroup
 from tui.ui.filters import Facet, ListFilter
+from tui.ui.render import shorten
 from tui.ui.voices import Voices
 from tui.ui.widgets.filtered import FilteredPanel
 
@@ -15,25 +16,18 @@ KINDS = ("quote", "statement")
 WORDINGS = ("exact", "variant", "paraphrase")
 
 
-def first_words(text: str, width: int = FIRST_WORDS) -> str:
-    """The start of a passage on one line, cut at a word with "…" when longer than `width`."""
-    line = " ".join(text.split())
-    if len(line) <= width:
-        return line
-    cut = line[: width - 1].rsplit(" ", 1)[0] if " " in line[: width - 1] else line[: width - 1]
-    return cut.rstrip(" ,;:") + "…"
-
-
 def match_row(group: MatchGroup, voices: Voices) -> Content:
-    """A match as a row: "m3  quote · variant · 4 sources, 3 independent · “We will not unload…”".
+    """A match as a row: "m3   “We will not unload…”   quote · variant · 4 sources, 3 independent".
 
-    The passage is article text: it only ever becomes literal Content.
+    The passage comes first, padded to one width, so a narrow panel still shows what is shared
+    and the rows' details line up. It is article text: it only ever becomes literal Content.
     """
+    passage = f"“{shorten(group.members[0].text, FIRST_WORDS, at_word=True)}”"
     return Content.assemble(
         (f"{group.id:<5}", "$text-muted"),
+        (f"{passage:<{FIRST_WORDS + 4}}", "italic"),
         (f"{group.kind} · {group.wording}", "bold"),
-        (f" · {voices.sources(group)} · ", "$text-muted"),
-        (f"“{first_words(group.members[0].text)}”", "italic"),
+        (f" · {voices.sources(group)}", "$text-muted"),
     )
 
 

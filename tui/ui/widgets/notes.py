@@ -12,16 +12,11 @@ from textual.widgets.option_list import Option
 from tui.core.model import Note
 from tui.ui.keymap import bindings, hint
 from tui.ui.panels import BottomPanel
-from tui.ui.render import safe_text
+from tui.ui.render import safe_text, shorten
 
 PASSAGE_START = 48
 """How many characters of the passage a row shows."""
 _STATUS_STYLE = {"orphaned": "bold $text-error", "ambiguous": "bold $text-warning", "moved": "$text-muted", "changed": "$text-warning"}
-
-
-def _clip(text: str, width: int) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 def note_row(note: Note, outlet: str, status: str) -> Content:
@@ -32,7 +27,7 @@ def note_row(note: Note, outlet: str, status: str) -> Content:
     head: list[Content | tuple[str, str] | str] = []
     if status:
         head += [(f"[{status}]", _STATUS_STYLE.get(status, "")), " "]
-    head += [(safe_text(outlet), "bold"), "  ", (f"“{safe_text(_clip(note.exact, PASSAGE_START))}”", "italic")]
+    head += [(safe_text(outlet), "bold"), "  ", (f"“{safe_text(shorten(note.exact, PASSAGE_START))}”", "italic")]
     if note.tags:
         head += ["  ", ("  ".join(f"#{safe_text(tag)}" for tag in note.tags), "$text-accent")]
     first = next((line for line in note.body.splitlines() if line.strip()), "")

@@ -15,7 +15,7 @@ from tui.core.dateline import published_day, readable_date
 from tui.core.model import Article
 from tui.ui.keymap import bindings, hint
 from tui.ui.panels import BottomPanel
-from tui.ui.render import safe_text
+from tui.ui.render import safe_text, shorten
 from tui.ui.widgets.bars import short_labels
 
 ORDERS = ("date", "outlet", "file")
@@ -43,7 +43,7 @@ def source_row(article: Article, outlet: str, number: int | None, family: str | 
     copy family and title."""
     date = readable_date(article.date) if article.date else "date unknown"
     title = safe_text(article.title or "")
-    title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
+    title = shorten(title, TITLE_WIDTH)
     return Content.assemble(
         ("✓ " if number is not None else "  ", "bold $text-success"),
         (f"{number if number is not None else '–':>3}  ", "bold" if number is not None else "$text-muted"),
