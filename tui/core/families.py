@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain, combinations
 
 from tui.core import boilerplate
@@ -92,7 +92,11 @@ def voice(article_id: str, families: Iterable[Family]) -> str:
 def voices(articles: Iterable[str], families: Iterable[Family]) -> int:
     """How many independent voices the articles are: copies of one text count once ("3 sources,
     2 independent"). `articles` may be a group's articles (MatchGroup.articles) or any ids."""
-    voice_of = voice_map(families)
+    return count_voices(articles, voice_map(families))
+
+
+def count_voices(articles: Iterable[str], voice_of: Mapping[str, str]) -> int:
+    """`voices` with the families' `voice_map` made once, for counting many groups."""
     return len({voice_of.get(article, article) for article in articles})
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.families import voice_map
+from tui.core.families import count_voices, voice_map
 from tui.core.model import Analysis, Corpus, Dispute, Family, MatchGroup, Span
 
 Json = dict[str, object]
@@ -57,7 +57,7 @@ def _group(group: MatchGroup, voice_of: dict[str, str]) -> Json:
         "kind": group.kind,
         "wording": group.wording,
         "score": group.score,
-        "independent": len({voice_of.get(article, article) for article in group.articles}),
+        "independent": count_voices(group.articles, voice_of),
         "members": [_passage(m.span, m.text, speaker=m.speaker) for m in group.members],
         "links": [
             {"members": [link.left, link.right], "rule": link.rule, "reason": link.reason, "score": link.score}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from tui.core.families import voice_map
+from tui.core.families import count_voices, voice_map
 from tui.core.model import Analysis, Family, MatchGroup
 
 
@@ -40,7 +40,7 @@ class Voices:
 
     def count(self, article_ids: Iterable[str]) -> int:
         """How many independent voices these articles are: the copies of one text count once."""
-        return len({self._voice_of.get(article_id, article_id) for article_id in article_ids})
+        return count_voices(article_ids, self._voice_of)
 
     def copied(self, group: MatchGroup) -> bool:
         """Whether only copies of one text share the group's passage: no independent source does."""
