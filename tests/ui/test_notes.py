@@ -229,6 +229,23 @@ async def test_the_panel_lists_the_notes_goes_to_one_edits_and_deletes(bundled: 
         assert not panel.display and isinstance(app.focused, ArticleView) and app.focused.article.id == "zaobao"
 
 
+async def test_going_to_a_note_on_a_hidden_source_says_how_to_show_it(bundled: Corpus, tmp_path: Path) -> None:
+    """A note whose source is hidden is not gone to in silence: the reader is told which source and how to show it."""
+    notes = tmp_path / "notes.json"
+    _notes_file(notes, bundled, ("cna", bundled.article("cna").body[:40], "first"))
+    app = make_app(bundled, notes=notes)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("s", "space", "escape")  # hide Channel NewsAsia, the first source
+        await pilot.pause()
+        assert "cna" not in [article.id for article in app.query_one(Reader).articles]
+        told = record_notifications(app)
+        await pilot.press("m", "enter")
+        await pilot.pause()
+        assert any("Channel NewsAsia, a hidden source" in message and "(s)" in message for message in told)
+        assert app.query_one(NotesPanel).has_focus
+
+
 async def test_a_in_the_panel_edits_the_note_and_the_file_follows(flood: Corpus, tmp_path: Path) -> None:
     """a on a row opens that note with its text and tags; what is saved replaces them in the file."""
     notes = tmp_path / "notes.json"

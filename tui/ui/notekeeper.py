@@ -242,7 +242,9 @@ class NoteKeeper:
         if span is None:
             self._tell("This note's passage is no longer in the article; the note keeps its text (enter again: read it).")
             return
-        self.app.query_one(Reader).bring(span.article, span.start)
+        if not self.app.query_one(Reader).bring(span.article, span.start):
+            self._tell(f"This note is on {self._outlet(note)}, a hidden source: show it in the sources panel (s) to go to it.")
+            return
         if status == "ambiguous":
             self._tell("The passage is now in several places: this is the nearest to where it was.", timeout=5)
 

@@ -285,14 +285,16 @@ class Reader(Horizontal):
             if column.article.id in tops:
                 column.view.show(column.article, tops[column.article.id], column.view.marks)
 
-    def bring(self, article_id: str, offset: int) -> None:
-        """Make an article's column the current one, sliding it into view, scrolled to `offset`; the focus stays where it is."""
+    def bring(self, article_id: str, offset: int) -> bool:
+        """Make an article's column the current one, sliding it into view, scrolled to `offset`; the focus stays
+        where it is. False when the article is not among the columns (a hidden source)."""
         index = next((i for i, article in enumerate(self.articles) if article.id == article_id), None)
         if index is None:
-            return
+            return False
         self._reveals = {article_id: offset}
         self.set_reactive(Reader.current, index)  # not through the watcher: that would take the focus
         self._place()
+        return True
 
     def _place(self) -> None:
         """Move the window of columns so that the current article is in it, and fill the columns."""
