@@ -333,6 +333,20 @@ def test_impossible_yaml_date_is_a_corpus_error(tmp_path):
         load_corpus(folder)
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [("chart.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"), ("bad.md", "---\noutlet: A\ntitle: Kato: a card\n---\nBody.\n", "line 3")],
+    ids=["binary", "broken-yaml"],
+)
+def test_one_bad_file_among_good_ones_is_left_out_with_a_warning(tmp_path, name, content, problem):
+    """A folder of articles with one file that cannot be read opens without it: the warning names the file and why."""
+    folder = write_corpus(tmp_path, {"one.txt": OTHER, "two.txt": OTHER.replace("second", "third"), name: content})
+    corpus = load_corpus(folder)
+    assert [Path(article.path).name for article in corpus.articles] == ["one.txt", "two.txt"]
+    [warning] = corpus.warnings
+    assert name in warning and problem in warning and warning.endswith("left out") and "\n" not in warning
+
+
 def test_binary_without_nul_bytes_is_refused(tmp_path):
     """Noise with no NUL byte is still refused, not guessed into some charset."""
     import random

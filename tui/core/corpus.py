@@ -74,29 +74,33 @@ def load_corpus(path: Path | str | None = None) -> Corpus:
     folder = bundled_path() if path is None else Path(path).expanduser()
     files = _article_files(folder)
     warnings: list[str] = []
-    articles, empty = _load_articles(files, warnings)
+    articles, left_out = _load_articles(files, warnings)
+    unreadable = [error for error in left_out if not isinstance(error, EmptyPageError)]
+    if len(articles) < 2 and unreadable:
+        raise unreadable[0]  # the file to mend before there is anything to compare
     if not articles:
-        raise empty[0]
+        raise left_out[0]
     if len(articles) < 2:
-        left_out = f" ({', '.join(error.path.name for error in empty)} left out: almost no text)" if empty else ""
+        empty = f" ({', '.join(error.path.name for error in left_out)} left out: almost no text)" if left_out else ""
         only = (articles[0].path or files[0]).name
-        raise CorpusError(folder, f"only one article ({only}): nothing to compare it with; add another{left_out}")
+        raise CorpusError(folder, f"only one article ({only}): nothing to compare it with; add another{empty}")
     name = BUNDLED_NAME if path is None else shown_name(folder.resolve().name)
     return Corpus(name=name, articles=_unique_ids(articles), path=folder, warnings=tuple(warnings))
 
 
-def _load_articles(files: list[Path], warnings: list[str]) -> tuple[list[Article], list[EmptyPageError]]:
-    """The articles of the files, and the saved pages left out because they hold almost no text
-    (each named in a warning, so the reader still opens the rest)."""
+def _load_articles(files: list[Path], warnings: list[str]) -> tuple[list[Article], list[CorpusError]]:
+    """The articles of the files, and the files left out: saved pages that hold almost no text,
+    and files that cannot be read as an article (binary, broken front matter), each named in a
+    warning, so that one bad file in a folder of twenty does not keep the reader from the rest."""
     articles: list[Article] = []
-    empty: list[EmptyPageError] = []
+    left_out: list[CorpusError] = []
     for file in files:
         try:
             articles.append(load_article(file, warnings))
-        except EmptyPageError as error:
-            empty.append(error)
+        except CorpusError as error:
+            left_out.append(error)
             warnings.append(f"{error}; left out")
-    return articles, empty
+    return articles, left_out
 
 
 def _article_files(folder: Path) -> list[Path]:
