@@ -80,6 +80,22 @@ class Site(BaseHTTPRequestHandler):
         time.sleep(2)
         self._send(200, "text/html", HERALD)
 
+    meeting = threading.Barrier(2)
+
+    def _meet_a(self) -> None:  # answers only once a second link is being downloaded at the same time
+        self._meet(HERALD)
+
+    def _meet_b(self) -> None:
+        self._meet(GAZETTE)
+
+    def _meet(self, page: bytes) -> None:
+        try:
+            Site.meeting.wait(timeout=5)
+        except threading.BrokenBarrierError:
+            self._send(503, "text/html", b"<html>alone</html>")
+            return
+        self._send(200, "text/html", page)
+
     def _old_address(self) -> None:
         self._send(301, "text/html", b"", Location="/herald.html")
 
@@ -354,6 +370,15 @@ def test_the_command_reads_the_good_links_and_gives_one_line_to_each_bad_one(sit
         "HTTP 404 Not Found", "not a web page (application/pdf)", "connection refused (127.0.0.1)", "no answer within 0.5 s"))]
     assert errors[-1] == f"2 of 6 links read into {folder}; 4 failed. Open them with: kato-tui {folder}"
     assert main(["sources", str(folder)]) == 0
+
+
+def test_links_are_downloaded_at_the_same_time_and_saved_in_the_order_given(site, tmp_path, capsys):
+    """Each of the two pages answers only while the other is being asked for: one at a time, both would fail."""
+    Site.meeting = threading.Barrier(2)
+    assert main(["fetch", f"{site}/meet-b", f"{site}/meet-a", "-o", str(tmp_path / "story")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["new", "new"]
+    assert "islandsgazette" in lines[0] and "harbourherald" in lines[1]
 
 
 def test_exit_status_2_only_when_no_link_could_be_read(site, tmp_path, capsys):

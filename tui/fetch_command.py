@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,9 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from tui.core.fetch import Saved
+
+DOWNLOADS_AT_ONCE = 4
+"""Links downloaded at the same time: enough to hide the network's waits, few enough for one site."""
 
 
 def fetch_parser() -> argparse.ArgumentParser:
@@ -45,11 +49,13 @@ def run_fetch(args: argparse.Namespace) -> int:
         raise CorpusError(folder, "not a folder: -o names the folder the articles go to")
     fetcher = Fetcher(folder, timeout=args.timeout)
     read = 0
-    with _progress_bar() as bar:
+    # Downloads wait on the network, so several run at once; pages are saved one at a time, in the
+    # order the links were given, so names and lines come out the same on every run.
+    with _progress_bar() as bar, ThreadPoolExecutor(max_workers=DOWNLOADS_AT_ONCE) as pool:
         task = bar.add_task("", total=len(urls))
-        for url in urls:
+        for url, got in zip(urls, pool.map(fetcher.download, urls)):
             bar.update(task, description=one_line(host(url) or url))
-            result = fetcher.fetch(url)
+            result = got if isinstance(got, Failed) else fetcher.keep(got)
             bar.advance(task)
             if isinstance(result, Failed):
                 print(f"kato-tui: {one_line(url)}: {one_line(result.problem)}", file=sys.stderr)

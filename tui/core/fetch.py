@@ -213,11 +213,22 @@ class Fetcher:
 
     def fetch(self, url: str, now: dt.datetime | None = None) -> Saved | Failed:
         """Download one link and save its article; a Failed, never an exception, for a link that gives none."""
+        got = self.download(url)
+        return got if isinstance(got, Failed) else self.keep(got, now)
+
+    def download(self, url: str) -> Download | Failed:
+        """Download one link (safe to run for several links at once: it touches no file)."""
         try:
-            got = download(url, timeout=self.timeout, max_bytes=self.max_bytes)
-            return self.save(got, now or dt.datetime.now(dt.timezone.utc))
+            return download(url, timeout=self.timeout, max_bytes=self.max_bytes)
         except FetchError as error:
             return Failed(url, str(error))
+
+    def keep(self, got: Download, now: dt.datetime | None = None) -> Saved | Failed:
+        """Save a downloaded page's article, or a Failed when the page gives none (one link at a time)."""
+        try:
+            return self.save(got, now or dt.datetime.now(dt.timezone.utc))
+        except FetchError as error:
+            return Failed(got.url, str(error))
 
     def save(self, got: Download, now: dt.datetime) -> Saved:
         """Write a downloaded page's article (unless the folder holds this very page already) and keep the page."""
