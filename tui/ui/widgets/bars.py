@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,13 +67,34 @@ def _window(name: str, start: int, end: int, width: int) -> str:
     return "…" + name[left : left + width - 2] + "…"
 
 
+_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
+_SECOND_LEVEL = {"ac", "co", "com", "edu", "go", "gov", "ne", "net", "or", "org"}
+"""Second-level labels under a country's domain: the site's own name is the label before them
+("bbc.co.uk", "news.com.au")."""
+
+
+def site_name(host: str) -> str | None:
+    """The site's own name in a host name ("newsinfo.inquirer.net" -> "inquirer", "www.news.com.au" ->
+    "news"); None for what is not a host name."""
+    if not _HOST.fullmatch(host):
+        return None
+    labels = host.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2]
+
+
 def short_labels(names: Sequence[str], width: int) -> list[str]:
     """Each name cut to `width` so that it still tells itself apart from the others: the part where it differs
     from the names most like it ("ecb-41_12ecbplus" among "ecb-41_1…" gives "…41_12ecbplus"), with "…" where cut.
 
-    A leading "www." is dropped first; names that fit are left whole.
+    A leading "www." is dropped first; names that fit are left whole. A host name that does not fit is
+    its site's name ("newsinfo.inquirer.net" -> "inquirer") when no other source is of that site.
     """
     bare = [name.removeprefix("www.") if " " not in name else name for name in names]
+    sites = [site_name(name) if len(name) > width else None for name in bare]
+    taken = Counter(site_name(name) for name in bare)
+    bare = [site if site and taken[site] == 1 else name for name, site in zip(bare, sites)]
     starts, ends = _shared_starts(bare), _shared_starts([name[::-1] for name in bare])
     return [_window(name, *_core(name, starts, ends), width) for name in bare]
 
