@@ -202,9 +202,12 @@ def run_open(args: argparse.Namespace) -> int:
         # The reader opens its notes in a worker, where a folder or a FIFO only turns notes off:
         # refuse what cannot be a notes file here, as one line.
         check_notes_file(args.notes.expanduser())
+    from tui.core.offload import EarlyLookup
+
+    stored = EarlyLookup(corpus)  # the cache looked up, or the analysis started in a process, while Textual loads
     from tui.ui.app import make_app
 
-    make_app(corpus, notes=args.notes).run()
+    make_app(corpus, notes=args.notes, stored=stored).run()
     return 0
 
 

@@ -76,3 +76,25 @@ def test_the_cache_folder_can_be_chosen(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert cache.cache_folder() == tmp_path
     monkeypatch.delenv("KATO_TUI_CACHE")
     assert cache.cache_folder().name == "analysis" and "kato-tui" in str(cache.cache_folder())
+
+
+def test_a_lookup_reads_the_entry_in_the_background(corpus: Corpus, tmp_path: Path) -> None:
+    """Made before the reader starts, a lookup has the stored analysis (small: soon() waits for it), or says there is none."""
+    assert cache.Lookup(corpus, tmp_path).soon() is None
+    analysis = analyse(corpus)
+    cache.save(analysis, tmp_path)
+    lookup = cache.Lookup(load_corpus(), tmp_path)
+    found = lookup.soon()
+    assert found is not None and found.groups == analysis.groups and lookup.done and lookup.small
+
+
+def test_a_lookup_of_an_unreadable_entry_finds_nothing_and_says_it_missed(corpus: Corpus, tmp_path: Path) -> None:
+    missed: list[Corpus] = []
+
+    class Noting(cache.Lookup):
+        def missed(self, corpus: Corpus) -> None:
+            missed.append(corpus)
+
+    (tmp_path / f"{cache.corpus_key(corpus)}.pickle").write_bytes(cache.MAGIC + b"\x80\x05 not a pickle")
+    lookup = Noting(corpus, tmp_path)
+    assert lookup.result() is None and missed == [corpus] and not lookup.elsewhere

@@ -41,3 +41,26 @@ def test_a_small_corpus_stays_in_this_process_and_a_large_one_does_not() -> None
     corpus = load_corpus()
     assert not offload.wants_process(corpus)
     assert offload.wants_process(type(corpus)(corpus.name, corpus.articles * (offload.PROCESS_WORDS // 2000 + 1)))
+
+
+def test_an_early_lookup_that_misses_starts_the_process_at_once() -> None:
+    """The CLI's lookup: nothing stored, so the analysis process starts before the reader asks; the reader then
+    only listens to it, and the next opening finds what it stored."""
+    corpus = load_corpus()
+    lookup = offload.EarlyLookup(corpus)
+    assert lookup.result() is None and lookup.elsewhere and lookup.running is not None
+    processes: list[Any] = []
+    analysis = offload.analyse_anywhere(corpus, lambda fraction, stage: None, lambda: None, processes.append, lookup)
+    assert analysis.groups == analyse(corpus).groups and processes == [lookup.running.process]
+    assert not lookup.running.process.is_alive()
+    again = offload.EarlyLookup(corpus)
+    assert again.soon() is not None and not again.elsewhere
+
+
+def test_stopping_an_early_lookup_kills_its_process() -> None:
+    lookup = offload.EarlyLookup(load_corpus())
+    lookup.result()
+    assert lookup.running is not None
+    lookup.stop()
+    lookup.running.process.join(5)
+    assert not lookup.running.process.is_alive()

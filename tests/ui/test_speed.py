@@ -45,6 +45,15 @@ async def test_a_folder_opened_again_shows_its_matches_without_analysing(bundled
         assert status(again).split(" · ")[-2:] == first.split(" · ")[-2:]  # "8 matches · 2 disputes", as the first time
 
 
+async def test_a_stored_analysis_is_on_the_first_screen(bundled: Corpus) -> None:
+    """Opened again, the reader has its analysis when it mounts: the first frame shows the matches, with no worker."""
+    cache.save(tui.core.analysis.analyse(bundled))
+    app = make_app(bundled)
+    async with app.run_test(size=(100, 30)):
+        assert app.analysis is not None and app.analysis_job is None
+        assert " matches" in status(app)
+
+
 async def test_a_cache_entry_that_cannot_be_read_is_analysed_again(bundled: Corpus) -> None:
     folder = cache.cache_folder()
     folder.mkdir(parents=True)

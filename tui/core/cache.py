@@ -14,11 +14,13 @@ names this format.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -35,6 +37,8 @@ MAX_ENTRIES = 32
 """Entries kept; the least recently used beyond these are removed after a save."""
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 """An entry larger than this is neither written nor read."""
+SMALL_ENTRY_BYTES = 2 * 1024 * 1024
+"""An entry up to this size reads in a few milliseconds: worth waiting for before the first frame."""
 
 
 def cache_folder() -> Path:
@@ -67,9 +71,15 @@ def corpus_key(corpus: Corpus) -> str:
     return digest.hexdigest()
 
 
-def load(corpus: Corpus, folder: Path | None = None) -> Analysis | None:
-    """The stored analysis of this corpus, or None when there is none that can be read."""
-    path = (folder or cache_folder()) / f"{corpus_key(corpus)}.pickle"
+def entry_path(corpus: Corpus, folder: Path | None = None) -> Path:
+    """Where the corpus's analysis is stored."""
+    return (folder or cache_folder()) / f"{corpus_key(corpus)}.pickle"
+
+
+def load(corpus: Corpus, folder: Path | None = None, path: Path | None = None) -> Analysis | None:
+    """The stored analysis of this corpus (at `path` when its key is worked out already), or None when
+    there is none that can be read."""
+    path = path or entry_path(corpus, folder)
     try:
         if path.stat().st_size > MAX_ENTRY_BYTES:
             return None
@@ -107,7 +117,7 @@ def save(analysis: Analysis, folder: Path | None = None, data: bytes | None = No
     """Store the analysis (`data`: its `dumps` when already made); False (and nothing left behind)
     when it cannot be written."""
     folder = folder or cache_folder()
-    path = folder / f"{corpus_key(analysis.corpus)}.pickle"
+    path = entry_path(analysis.corpus, folder)
     try:
         data = MAGIC + (data if data is not None else dumps(analysis))
         if len(data) > MAX_ENTRY_BYTES:
@@ -149,3 +159,57 @@ def analyse_cached(
     analysis = analyse(corpus, progress)
     save(analysis, folder)
     return analysis, False
+
+
+class Lookup:
+    """The corpus's stored analysis, looked for and read in a daemon thread from the moment this is made:
+    a reader made on a folder opened before has its analysis by the first frame, the lookup (hashing
+    the articles, reading and unpickling the entry) done while Textual starts."""
+
+    def __init__(self, corpus: Corpus, folder: Path | None = None) -> None:
+        self.analysis: Analysis | None = None
+        """The stored analysis, once read; None when there is none (or not yet)."""
+        self.small = False
+        """Whether the entry is small enough to wait for (SMALL_ENTRY_BYTES)."""
+        self._sized, self._done = threading.Event(), threading.Event()
+        threading.Thread(target=self._run, args=(corpus, folder), name="cache lookup", daemon=True).start()
+
+    def _run(self, corpus: Corpus, folder: Path | None) -> None:
+        try:
+            path = entry_path(corpus, folder)
+            with contextlib.suppress(OSError):
+                self.small = path.stat().st_size <= SMALL_ENTRY_BYTES
+            self._sized.set()
+            self.analysis = load(corpus, path=path)
+            if self.analysis is None:
+                self.missed(corpus)
+        finally:
+            self._sized.set()
+            self._done.set()
+
+    def missed(self, corpus: Corpus) -> None:
+        """What to do, in the lookup's thread, when the cache has no analysis of the corpus (before `done`)."""
+
+    @property
+    def elsewhere(self) -> bool:
+        """Whether what `missed` started works the analysis out in another process (nothing here to hold back)."""
+        return False
+
+    def stop(self) -> None:
+        """The analysis is no longer wanted (the reader is closing): stop what `missed` started."""
+
+    def result(self, timeout: float | None = None) -> Analysis | None:
+        """The stored analysis, waiting up to `timeout` seconds for the lookup (None: until it is done)."""
+        self._done.wait(timeout)
+        return self.analysis
+
+    @property
+    def done(self) -> bool:
+        """Whether the lookup has ended (found or not)."""
+        return self._done.is_set()
+
+    def soon(self) -> Analysis | None:
+        """The stored analysis when the entry is small (a few milliseconds to read: waited for) or already
+        read; None for a large entry still being read, or none at all."""
+        self._sized.wait()
+        return self.result() if self.small else self.analysis

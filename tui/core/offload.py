@@ -5,7 +5,9 @@ the lock from the event loop for most of its run, and keys wait hundreds of mill
 process of its own (started fresh, "spawn": nothing of the reader is copied into it) reports its
 progress and hands back the analysis as bytes over a pipe, and stores it in the cache for the
 next opening. Starting one costs about 0.3 s (an interpreter and the analysis's imports), so a
-small corpus is analysed in a thread, where that would be most of the time.
+small corpus is analysed in a thread, where that would be most of the time; unless the process is
+started before the reader, as the command line does (EarlyLookup): then that start is hidden behind
+the reader's own, on the other core.
 """
 
 from __future__ import annotations
@@ -40,26 +42,68 @@ def wants_process(corpus: Corpus) -> bool:
     return sum(article.words for article in corpus.articles) >= PROCESS_WORDS
 
 
+class Running:
+    """An analysis process, started with the corpus, and the reader's end of its pipe."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        context = multiprocessing.get_context("spawn")
+        _start_tracker()
+        self._ours, theirs = context.Pipe()
+        self.process = context.Process(target=_child, args=(theirs,), name="kato-tui analysis", daemon=True)
+        self.process.start()
+        theirs.close()  # the child's end: when the child dies, reading says so
+        # The corpus goes over the pipe, not with the process's arguments: a reader quitting while they are
+        # written would leave the child a truncated pickle, and a traceback on the terminal.
+        self._ours.send_bytes(pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def receive(self, progress: Progress, check: Callable[[], None]) -> Analysis:
+        """The analysis, its progress passed to `progress` and `check` called between reports (it raises to
+        stop); the process is killed whenever this returns or raises."""
+        try:
+            return _receive(self._ours, progress, check)
+        finally:
+            self.kill()
+
+    def kill(self) -> None:
+        """End the process (if it still runs) and close the pipe."""
+        self.process.kill()
+        self.process.join(1)
+        self._ours.close()
+
+
 def analyse_in_process(corpus: Corpus, progress: Progress, check: Callable[[], None], started: Callable[[Any], None] = lambda process: None) -> Analysis:
     """Analyse the corpus in a new process, passing its progress to `progress` and calling `check`
     between reports (it raises to stop); the process is killed whenever this returns or raises.
     `started` is given the process as soon as it runs (so that whoever stops the work can kill it)."""
-    context = multiprocessing.get_context("spawn")
-    _start_tracker()
-    ours, theirs = context.Pipe()
-    process = context.Process(target=_child, args=(theirs,), name="kato-tui analysis", daemon=True)
-    process.start()
-    theirs.close()  # the child's end: when the child dies, reading says so
-    started(process)
-    try:
-        # The corpus goes over the pipe, not with the process's arguments: a reader quitting while they are
-        # written would leave the child a truncated pickle, and a traceback on the terminal.
-        ours.send_bytes(pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
-        return _receive(ours, progress, check)
-    finally:
-        process.kill()
-        process.join(1)
-        ours.close()
+    running = Running(corpus)
+    started(running.process)
+    return running.receive(progress, check)
+
+
+class EarlyLookup(cache.Lookup):
+    """The cache's lookup, and when it finds nothing, the analysis process started at once, on the other core
+    while the reader starts: the process's own start and imports (about 0.3 s) are then hidden behind the
+    reader's, whatever the corpus's size."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.running: Running | None = None
+        """The analysis process, when the cache had no analysis."""
+        super().__init__(corpus)
+
+    def missed(self, corpus: Corpus) -> None:
+        try:
+            self.running = Running(corpus)
+        except (OSError, RuntimeError, ValueError):
+            self.running = None  # no process to be had: the reader works it out as it would without this
+
+    @property
+    def elsewhere(self) -> bool:
+        return self.running is not None
+
+    def stop(self) -> None:
+        """Kill the process, if one was started: the reader is closing."""
+        if self.running is not None:
+            self.running.process.kill()
 
 
 def _start_tracker() -> None:
@@ -67,6 +111,9 @@ def _start_tracker() -> None:
     descriptor of `sys.stderr`, which Textual replaces with an object whose descriptor is -1: started
     from inside the reader, the tracker (and so every spawn) fails with "bad value(s) in fds_to_keep"."""
     captured = sys.stderr
+    if captured is sys.__stderr__:  # before the reader runs (the CLI's early start): nothing to swap, nothing to race with
+        resource_tracker.ensure_running()
+        return
     sys.stderr = sys.__stderr__
     try:
         resource_tracker.ensure_running()
@@ -122,13 +169,18 @@ def _child(sending: Connection) -> None:
         sending.send_bytes(b"e" + f"{type(error).__name__}: {error}".encode("utf-8", "replace"))
 
 
-def analyse_anywhere(corpus: Corpus, progress: Progress, check: Callable[[], None], started: Callable[[Any], None] = lambda process: None) -> Analysis:
-    """The corpus's analysis: from the cache when it holds one, else worked out (in a process of its
-    own when the corpus is large, else here) and stored for the next opening."""
-    found = cache.load(corpus)
+def analyse_anywhere(corpus: Corpus, progress: Progress, check: Callable[[], None], started: Callable[[Any], None] = lambda process: None,
+                     lookup: cache.Lookup | None = None) -> Analysis:
+    """The corpus's analysis: from the cache when it holds one (`lookup`: looked for already), else worked
+    out (in a process of its own when the corpus is large, else here) and stored for the next opening."""
+    found = lookup.result() if lookup is not None else cache.load(corpus)
     if found is not None:
         progress(1.0, "done")
         return found
+    running = getattr(lookup, "running", None)
+    if isinstance(running, Running):
+        started(running.process)
+        return running.receive(progress, check)
     if wants_process(corpus):
         return analyse_in_process(corpus, progress, check, started)
     from tui.core import analysis as analysing  # imported when wanted: the first screen does without it

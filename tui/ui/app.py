@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
+from tui.core.cache import Lookup
 from tui.core.corpus import load_corpus
 from tui.core.model import Analysis, Corpus
-from tui.ui.background import Job, analysis_job
+from tui.ui.analyst import Analyst
+from tui.ui.background import Job
 from tui.ui.commands import reader_commands
 from tui.ui.config import Config, load_config
 from tui.ui.disputes import DisputeNavigator
@@ -54,7 +55,8 @@ class KatoApp(App[None]):
         fraction: float
         stage: str
 
-    def __init__(self, corpus: Corpus, notes: Path | None = None, config: Config | None = None, places: Places | None = None) -> None:
+    def __init__(self, corpus: Corpus, notes: Path | None = None, config: Config | None = None, places: Places | None = None,
+                 stored: Lookup | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         self.sub_title = corpus.name
@@ -71,13 +73,19 @@ class KatoApp(App[None]):
         self.search = Search(self)
         """The search line's part: `/` opens it; its hits are the guide's "search" while it is on."""
         self.analysis: Analysis | None = None
-        self.analysis_job: Job[Analysis] | None = None
-        """The analysis running or run in the background."""
+        """The analysis, once there (from the cache with the first frame, else when worked out)."""
+        self.analyst = Analyst(self, stored)
+        """Gets the analysis: reads the cache from now on, else works it out after the first frame."""
 
     @property
     def keymap(self) -> dict[str, str]:
         """Every action's keys as bound now (the table's, with the user's remaps)."""
         return self.config.keymap
+
+    @property
+    def analysis_job(self) -> Job[Analysis] | None:
+        """The analysis running or run in the background, if it had to be worked out."""
+        return self.analyst.job
 
     @property
     def matches(self) -> MatchNavigator | None:
@@ -104,22 +112,11 @@ class KatoApp(App[None]):
         for warning in [*self.corpus.warnings, *filter(None, [self.config.warning])]:
             self.notify(safe_text(warning), severity="warning", timeout=10, markup=False)
         self.memory.recall()
-        status.analysis = "analysing…"
-        self._analyse()
+        self.analyst.start()
         self.notes.start()
 
-    @work(exclusive=True, exit_on_error=False, name="analysis")
-    async def _analyse(self) -> Analysis:
-        """The analysis from the cache, else worked out in a daemon thread (a large corpus in a process of its own) so the
-        reader paints and scrolls meanwhile; q quits at once: the work stops at its next progress report, a process is killed."""
-        shown = threading.Event()
-        self.call_after_refresh(shown.set)  # the work waits for the first frame to be out
-        self.analysis_job = analysis_job(self.corpus, lambda fraction, stage: self.post_message(self.AnalysisProgressed(fraction, stage)), shown)
-        return await self.analysis_job.result()
-
     def on_unmount(self) -> None:
-        if self.analysis_job is not None:
-            self.analysis_job.stop()  # the app is closing: stop now, not when the worker's cancellation arrives
+        self.analyst.stop()
 
     def exit(self, *args: Any, **options: Any) -> None:
         """Keep where the story was left and the theme chosen (while the widgets are still there), then quit."""
@@ -127,37 +124,10 @@ class KatoApp(App[None]):
         super().exit(*args, **options)
 
     def on_kato_app_analysis_progressed(self, event: AnalysisProgressed) -> None:
-        if self.analysis is None:
-            self.guide.progress = event.fraction
-            self.query_one(StatusBar).analysis = f"analysing… {event.fraction:.0%} {event.stage}"
+        self.analyst.progressed(event.fraction, event.stage)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "analysis":
-            self.notes.worker_changed(event)
-        elif event.state == WorkerState.SUCCESS and event.worker.result is not None:
-            self._analysed(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            first_line = (str(error).splitlines() or [""])[0]
-            self.query_one(StatusBar).analysis = "analysis failed"
-            self.guide.progress = None
-            message = f"The analysis failed ({type(error).__name__}: {first_line}); the articles can still be read."
-            self.notify(safe_text(message), severity="error", timeout=12, markup=False)
-
-    def _analysed(self, analysis: Analysis) -> None:
-        self.analysis = analysis
-        matches = MatchNavigator(analysis)
-        self.guide.add("match", matches)
-        self.guide.add("dispute", DisputeNavigator(analysis))
-        self.query_one(DisputesPanel).show_disputes(analysis.disputes, analysis.uncorroborated, {a.id: a.outlet for a in self.corpus.articles})
-        self.query_one(MatchesPanel).show_matches(matches.groups, matches.voices)
-        for families in (self.query_one(SourceBar), self.query_one(SourcesPanel)):
-            families.set_families(matches.voices.letters())
-        self.query_one(Reader).set_families(matches.voices)
-        self.memory.recall_place()
-        self.guide.show_marks()
-        self.refresh_bindings()
-        self.guide.run_pending()
+        (self.analyst if event.worker.name == "analysis" else self.notes).worker_changed(event)
 
     def on_reader_column_changed(self, event: Reader.ColumnChanged) -> None:
         bar = self.query_one(SourceBar)
@@ -260,9 +230,10 @@ class KatoApp(App[None]):
         yield from reader_commands(self, self.keymap)
 
 
-def make_app(corpus: Corpus | None = None, notes: Path | None = None, *, config: Config | None = None, places: Places | None = None) -> KatoApp:
+def make_app(corpus: Corpus | None = None, notes: Path | None = None, *, config: Config | None = None, places: Places | None = None,
+             stored: Lookup | None = None) -> KatoApp:
     """The app on a corpus (the bundled story when None), with the user's settings and places unless others are
-    given: the one way the CLI and the tests make it."""
+    given (`stored`: the cache's lookup, when the caller started it already): the one way the CLI and the tests make it."""
     config = config if config is not None else load_config()
     places = places if places is not None else Places(places_path())
-    return KatoApp(corpus if corpus is not None else load_corpus(), notes=notes, config=config, places=places)
+    return KatoApp(corpus if corpus is not None else load_corpus(), notes=notes, config=config, places=places, stored=stored)

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from tui.core.cache import Lookup
 from tui.core.model import Analysis, Corpus
 
 T = TypeVar("T")
@@ -90,13 +91,20 @@ class Job(threading.Thread, Generic[T]):
             self.stop()
 
 
-def analysis_job(corpus: Corpus, progress: Callable[[float, str], object], shown: threading.Event) -> Job[Analysis]:
-    """The reader's analysis as a job: from the cache, else worked out (a large corpus in a process of its own,
-    killed when the job is stopped), reporting to `progress`. It waits for `shown` (the first frame is out),
-    which it would otherwise compete with."""
+def analysis_job(corpus: Corpus, progress: Callable[[float, str], object], shown: threading.Event, stored: Lookup | None = None) -> Job[Analysis]:
+    """The reader's analysis as a job: the stored one (`stored`: the cache's lookup, under way), else worked out
+    (a large corpus in a process of its own, killed when the job is stopped), reporting to `progress`. Working
+    it out here waits for `shown` (the first frame is out), which it would otherwise compete with; a process the
+    lookup started is listened to at once."""
 
     def run(check: Callable[[], None]) -> Analysis:
-        while not shown.wait(0.02):
+        while stored is not None and not stored.done:
+            stored.result(0.02)
+            check()
+        if stored is not None and stored.analysis is not None:
+            progress(1.0, "done")
+            return stored.analysis
+        while not (stored is not None and stored.elsewhere) and not shown.wait(0.02):
             check()
         from tui.core.offload import analyse_anywhere  # loaded here, in the thread: the first frame does without it
 
@@ -104,7 +112,7 @@ def analysis_job(corpus: Corpus, progress: Callable[[float, str], object], shown
             check()
             progress(fraction, stage)
 
-        return analyse_anywhere(corpus, report, check, lambda process: job.on_stop(process.kill))
+        return analyse_anywhere(corpus, report, check, lambda process: job.on_stop(process.kill), stored)
 
     job = Job(run, name="analysis")
     return job
