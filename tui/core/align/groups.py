@@ -89,8 +89,9 @@ def cluster(units: list[Unit], kept: list[Edge], similarity: Callable[[int, int]
 
 def _standing_in(unit: int, overlapping: list[int], cluster_of: dict[int, int]) -> int:
     """The unit, or the one passage of its article already grouped that overlaps it (its sentence,
-    a clause of it): a sentence and its clause are one passage, so an edge to either joins the
-    group that holds the other instead of being turned away."""
+    a clause or a quote of it): overlapping passages are one passage, so an edge to either joins
+    the group that holds the other (if the group's average likeness allows) instead of being
+    turned away."""
     if unit in cluster_of:
         return unit
     grouped = [other for other in overlapping if other in cluster_of]
