@@ -109,3 +109,30 @@ async def test_tab_leaves_the_footer_as_it_is(bundled: Corpus) -> None:
         await pilot.press("tab", "tab")
         await pilot.pause(0.1)
         assert keys and list(app.query_one(Footer).children) == keys
+
+
+async def test_n_lays_out_nothing_and_the_scrollbars_follow_the_rewrapped_text(bundled: Corpus) -> None:
+    """The current match's label rewraps its paragraph, so a column's length changes: its scrollbar is told, and the
+    screen is not laid out again (that took most of what `n` cost)."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        layouts: list[str] = []
+        lengths: set[tuple[str, int]] = set()
+        for view in app.query(ArticleView):
+            refresh = view.refresh
+
+            def recording(*regions, view: ArticleView = view, refresh=refresh, **options):  # noqa: ANN001, ANN002, ANN003, ANN202
+                if options.get("layout"):
+                    layouts.append(view.article.id)
+                return refresh(*regions, **options)
+
+            view.refresh = recording  # type: ignore[method-assign]
+        for _ in range(8):
+            await pilot.press("n")
+            await pilot.pause()
+            for view in app.query(ArticleView):
+                assert view.vertical_scrollbar.window_virtual_size == view.line_count == view.virtual_size.height
+                lengths.add((view.article.id, view.line_count))
+        assert len(lengths) > len(app.query(ArticleView))  # some column's length did change
+        assert layouts == []
