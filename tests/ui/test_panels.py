@@ -126,3 +126,19 @@ async def test_the_disputes_panel_hides_changes_over_time_and_one_source_claims(
         await pilot.press("enter")
         await pilot.pause()
         assert "uncorroborated 1/1" in status(app)
+
+
+async def test_a_panel_makes_its_rows_when_first_opened_with_the_item_gone_to_highlighted(bundled: Corpus) -> None:
+    """A panel never opened has no rows (a large analysis's rows held up its highlights); opened, it lists every
+    item, the one gone to meanwhile highlighted, and from then on it follows at once."""
+    app = _app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        panel = app.query_one(MatchesPanel)
+        await pilot.press("n", "n")
+        assert panel.option_count == 1  # still the "analysing…" row: nothing made for a closed panel
+        await pilot.press("l")
+        assert app.matches is not None and _listed(panel) == list(range(len(app.matches.groups)))
+        assert panel.highlighted == 1
+        await pilot.press("l", "n")
+        assert panel.highlighted == 2

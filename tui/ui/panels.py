@@ -7,6 +7,7 @@ each in its `PanelSlot` by name, and one action opens any of them: `toggle_panel
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from textual.reactive import reactive
 from textual.widgets import OptionList
@@ -25,8 +26,26 @@ class BottomPanel(OptionList):
     open: reactive[bool] = reactive(False)
     """Whether the panel is on screen."""
 
+    def __init__(self, *content: Any, **options: Any) -> None:
+        super().__init__(*content, **options)
+        self._put_off: dict[str, Callable[[], object]] | None = {}
+        """What was put off until the panel first opens, by name (None once it has opened)."""
+
+    def put_off(self, name: str, work: Callable[[], object]) -> bool:
+        """Whether to put `work` off until the panel first opens (the latest work of each name is done then, in
+        the order the names came): a panel never opened makes no rows, which for a large analysis took longer
+        than drawing its highlights. Once it has opened, nothing is put off."""
+        if self._put_off is None:
+            return False
+        self._put_off[name] = work
+        return True
+
     def watch_open(self, open: bool) -> None:
         self.set_class(open, "-open")
+        if open and self._put_off is not None:
+            put_off, self._put_off = self._put_off, None
+            for work in put_off.values():
+                work()
 
     def highlight_item(self, index: int | None) -> None:
         """Highlight the row of the navigator's item at `index` (a panel that lists a kind of navigator says how)."""

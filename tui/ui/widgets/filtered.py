@@ -93,7 +93,7 @@ class FilteredPanel(BottomPanel):
 
     def relist(self) -> None:
         """List the items the filter keeps; the highlight stays on its item while it is listed."""
-        if not self._given:
+        if not self._given or self.put_off("rows", self.relist):
             return
         current = self.highlighted_option.id if self.highlighted_option is not None else None
         kept = self.filter.kept(self.items)
@@ -134,5 +134,7 @@ class FilteredPanel(BottomPanel):
 
     def highlight_item(self, index: int | None) -> None:
         """Highlight the row of the navigator's item at `index`, when the filter lists it."""
+        if self.put_off("highlight", lambda: self.highlight_item(index)):
+            return
         with suppress(OptionDoesNotExist):  # hidden by the filter: the highlight stays where it was
             self.highlighted = None if index is None else self.get_option_index(f"{ROW}{index}")

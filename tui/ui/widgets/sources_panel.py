@@ -121,6 +121,8 @@ class SourcesPanel(BottomPanel):
         self._relist()
 
     def _relist(self, highlight: str | None = None) -> None:
+        if self.put_off("rows", lambda: self._relist(highlight)):
+            return
         current = highlight or (self.highlighted_option.id if self.highlighted_option is not None else None)
         numbers = {article.id: number for number, article in enumerate(self.shown, 1)}
         outlets = dict(zip((a.id for a in self.listed), short_labels([safe_text(a.outlet) for a in self.listed], OUTLET_WIDTH)))
