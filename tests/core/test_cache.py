@@ -98,3 +98,12 @@ def test_a_lookup_of_an_unreadable_entry_finds_nothing_and_says_it_missed(corpus
     (tmp_path / f"{cache.corpus_key(corpus)}.pickle").write_bytes(cache.MAGIC + b"\x80\x05 not a pickle")
     lookup = Noting(corpus, tmp_path)
     assert lookup.result() is None and missed == [corpus] and not lookup.elsewhere
+
+
+def test_an_entry_leaves_the_facts_out(corpus: Corpus, tmp_path: Path) -> None:
+    """Nothing after the analysis reads its facts, and they were half the time reading an entry back."""
+    analysis = analyse(corpus)
+    assert analysis.facts
+    cache.save(analysis, tmp_path)
+    found = cache.load(corpus, tmp_path)
+    assert found is not None and found.facts == () and found.disputes == analysis.disputes

@@ -93,19 +93,19 @@ class Job(threading.Thread, Generic[T]):
 
 def analysis_job(corpus: Corpus, progress: Callable[[float, str], object], shown: threading.Event, stored: Lookup | None = None) -> Job[Analysis]:
     """The reader's analysis as a job: the stored one (`stored`: the cache's lookup, under way), else worked out
-    (a large corpus in a process of its own, killed when the job is stopped), reporting to `progress`. Working
-    it out here waits for `shown` (the first frame is out), which it would otherwise compete with; a process the
-    lookup started is listened to at once."""
+    (a large corpus in a process of its own, killed when the job is stopped), reporting to `progress`. Both wait
+    for `shown` (the first frame is out): the work would compete with it, and showing a large analysis (its
+    panels and colours) would hold it up; a process the lookup started is listened to at once."""
 
     def run(check: Callable[[], None]) -> Analysis:
         while stored is not None and not stored.done:
             stored.result(0.02)
             check()
-        if stored is not None and stored.analysis is not None:
-            progress(1.0, "done")
-            return stored.analysis
         while not (stored is not None and stored.elsewhere) and not shown.wait(0.02):
             check()
+        if stored is not None and stored.analysis is not None:  # a large one (a small one is shown before the first frame)
+            progress(1.0, "done")
+            return stored.analysis
         from tui.core.offload import analyse_anywhere  # loaded here, in the thread: the first frame does without it
 
         def report(fraction: float, stage: str) -> None:
