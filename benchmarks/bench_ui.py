@@ -5,6 +5,7 @@ numbers and ratios against a plain Textual app, not a test.
     python benchmarks/bench_ui.py --quick           # fewer runs and presses
     python benchmarks/bench_ui.py --sizes 100       # the bundled story and 100 articles only
     python benchmarks/bench_ui.py --tree /tmp/head  # measure the kato-tui of another checkout
+    python benchmarks/bench_ui.py --quick --sizes --first-paint   # the bundled story's first paint only, no keys
 
 The yardstick is plain_reader.py, beside this file: a plain Textual app (a Horizontal of
 VerticalScroll columns, one Static each) showing the same article texts, read from the same
@@ -446,7 +447,7 @@ def run_keys(job: dict, tree: Path, scratch: Path) -> dict[str, object]:
 
 
 def measure_corpus(name: str, folder: Path, tree: Path, scratch: Path, rounds: int, presses: int,
-                   busy: bool, timeout: float) -> dict[str, object]:
+                   busy: bool, timeout: float, keys_too: bool = True) -> dict[str, object]:
     text, word = marker(folder), search_word(folder)
     kato = [sys.executable, "-m", "tui", *([] if name == "bundled" else [str(folder)])]
     plain = [sys.executable, str(HERE / "plain_reader.py"), str(folder), "--columns", str(PLAIN_COLUMNS)]
@@ -470,10 +471,10 @@ def measure_corpus(name: str, folder: Path, tree: Path, scratch: Path, rounds: i
     keys: dict[str, dict] = {"kato": {}, "plain": {}}
     job = {"corpus": name, "folder": str(folder), "marker": text, "word": word, "timeout": timeout,
            "presses": max(1, presses // 2)}
-    for r in range(2):
+    for r in range(2 if keys_too else 0):
         for label in ("kato", "plain") if r == 0 else ("plain", "kato"):
             _merge(keys[label], run_keys({**job, "app": label}, tree, scratch))
-    for _ in range(2 if busy else 0):  # twice: a slow key leaves time for few presses before the analysis ends
+    for _ in range(2 if busy and keys_too else 0):  # twice: a slow key leaves time for few presses before the analysis ends
         _merge(keys["kato"], run_keys({**job, "app": "kato", "busy": True, "presses": presses}, tree, scratch))
     print(f"  {name}: keys measured", file=sys.stderr, flush=True)
     return {"corpus": name, "articles": len(bodies(folder)), "runs": runs, "wired": wired, "keys": keys}
@@ -667,6 +668,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20250502)
     parser.add_argument("--tree", type=Path, default=HERE.parent, help="the kato-tui checkout to measure (default: this one)")
     parser.add_argument("--json", action="store_true", help="print the raw measurements as JSON too")
+    parser.add_argument("--first-paint", action="store_true", help="measure the first paint only, not the keys")
     parser.add_argument("--keys-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.keys_child:
@@ -693,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, folder, n in corpora:
             busy = largest is not None and name == str(largest)
             timeout = 30.0 if name == "bundled" else 30.0 + int(name) / 10
-            results.append(measure_corpus(name, folder, tree, scratch, n, presses, busy, timeout))
+            results.append(measure_corpus(name, folder, tree, scratch, n, presses, busy, timeout, not args.first_paint))
             shutil.rmtree(scratch / f"cache-{name}", ignore_errors=True)
     verdicts = report(results)
     if args.json:
