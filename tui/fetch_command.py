@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +35,8 @@ def fetch_parser() -> argparse.ArgumentParser:
 
 def run_fetch(args: argparse.Namespace) -> int:
     """Fetch every link; one line for each link that fails; exit status 2 only when none could be read."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from tui.cli import EXIT_BAD_INPUT, one_line
     from tui.core.fetch import Failed, Fetcher, unique
     from tui.core.pages import host
