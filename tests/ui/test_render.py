@@ -6,7 +6,7 @@ import pytest
 from rich.cells import cell_len
 from rich.style import Style
 
-from tui.ui.render import Highlight, Highlights, safe_text, styled_line, wrap
+from tui.ui.render import Highlight, Highlights, LineCache, safe_text, styled_line, wrap
 
 PROSE = (
     "Japan’s finance minister Katsunobu Kato has for the first time publicly floated the possibility "
@@ -85,3 +85,21 @@ def test_styled_line_leaves_the_spaces_at_the_end_of_a_line_unstyled() -> None:
     text = "alpha beta   "
     line = styled_line(text, 0, len(text), Highlights([Highlight(6, 40, Style(bold=True))]))
     assert [(span.start, span.end) for span in line.spans] == [(6, 10)]
+
+
+def test_a_line_cache_forgets_the_lines_a_changed_stretch_touches_and_keeps_the_rest() -> None:
+    lines: LineCache[str] = LineCache()
+    for start, end in [(0, 10), (10, 20), (20, 20), (21, 30), (30, 40)]:
+        lines.set(start, end, f"{start}-{end}")
+    lines.forget([(12, 15), (20, 20)])  # inside the second line; an empty stretch (a label) on the blank line
+    assert [lines.get(start, end) for start, end in [(0, 10), (10, 20), (20, 20), (21, 30), (30, 40)]] == [
+        "0-10", None, None, "21-30", "30-40"]
+    lines.forget([(29, 31)])  # across two lines
+    assert lines.get(21, 30) is None and lines.get(30, 40) is None and lines.get(0, 10) == "0-10"
+
+
+def test_a_line_cache_keeps_at_most_its_size_the_oldest_going_first() -> None:
+    lines: LineCache[int] = LineCache(size=3)
+    for start in range(5):
+        lines.set(start, start + 1, start)
+    assert len(lines) == 3 and lines.get(0, 1) is None and lines.get(4, 5) == 4

@@ -12,8 +12,10 @@ import tui.core.analysis
 from tui.core import cache
 from tui.core.model import Corpus
 from tui.ui.app import make_app
+from tui.ui.widgets import article_view
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.footer import Footer
+from tui.ui.widgets.reader import ArticleColumn
 
 from .helpers import analysed, status, view_of
 from .test_matches import shared  # noqa: F401 - the fixture
@@ -136,3 +138,21 @@ async def test_n_lays_out_nothing_and_the_scrollbars_follow_the_rewrapped_text(b
                 lengths.add((view.article.id, view.line_count))
         assert len(lengths) > len(app.query(ArticleView))  # some column's length did change
         assert layouts == []
+
+
+async def test_tab_and_scrolling_back_draw_no_line_anew(bundled: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line looks the same wherever the wrap or the scroll puts it and whichever column has the focus: tab, and a
+    scroll back to lines drawn before, take every line from what was drawn; the focus shows on the headers only."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        styled: list[int] = []
+        draw = article_view.styled_line
+        monkeypatch.setattr(article_view, "styled_line", lambda text, start, *rest: styled.append(start) or draw(text, start, *rest))
+        await pilot.press("k", "k", "tab", "tab")
+        await pilot.pause()
+        assert styled == []
+        assert [column.query_one(".outlet").has_class("-current") for column in app.query(ArticleColumn)] == [False, False, True, False, False]
+        assert not any(column.classes for column in app.query(ArticleColumn))

@@ -11,10 +11,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+
+V = TypeVar("V")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _WORD = re.compile(r"\S+\s*|\s+")
@@ -247,3 +250,53 @@ def diff_text(runs: Iterable[tuple[str, str]], styles: Mapping[str, Style]) -> T
         # A version's last word carries no space, but its dropped words may still follow it.
         text.append(gap or (" " if index < len(runs) - 1 else ""))
     return text
+
+
+class LineCache(Generic[V]):
+    """What each wrapped line was drawn as, by its stretch of the body, kept until a mark that touches it changes.
+
+    A line's look depends only on the text and the marks over its stretch (and the width and colours, on which
+    the whole cache is cleared), not on where the wrap puts it, so a line drawn before is drawn from here after a
+    scroll, a refocus or a label moving elsewhere. At most `size` lines are kept; the oldest go first.
+    """
+
+    def __init__(self, size: int = 1024) -> None:
+        self._size = size
+        self._lines: dict[tuple[int, int], V] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def get(self, start: int, end: int) -> V | None:
+        """The line ``[start, end)`` as drawn last; None when it is not kept."""
+        return self._lines.get((start, end))
+
+    def set(self, start: int, end: int, drawn: V) -> None:
+        """Keep how the line ``[start, end)`` is drawn."""
+        if len(self._lines) >= self._size:
+            del self._lines[next(iter(self._lines))]
+        self._lines[(start, end)] = drawn
+
+    def clear(self) -> None:
+        """Forget every line."""
+        self._lines.clear()
+
+    def forget(self, stretches: Iterable[tuple[int, int]]) -> None:
+        """Forget the lines that overlap any of these ``(start, end)`` stretches; an empty stretch or line counts
+        as its first character (a label or a note's bar stands there)."""
+        merged: list[list[int]] = []
+        for start, end in sorted((start, max(end, start + 1)) for start, end in stretches):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        starts = [start for start, _ in merged]
+        for start, end in [key for key in self._lines if _overlaps(key, merged, starts)]:
+            del self._lines[(start, end)]
+
+
+def _overlaps(line: tuple[int, int], merged: list[list[int]], starts: list[int]) -> bool:
+    """Whether the line overlaps one of the sorted, disjoint stretches `merged` (their starts: `starts`)."""
+    start, end = line[0], max(line[1], line[0] + 1)
+    before = bisect_left(starts, end) - 1  # the last stretch that starts before the line ends
+    return before >= 0 and merged[before][1] > start

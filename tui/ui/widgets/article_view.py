@@ -17,7 +17,7 @@ from textual.strip import Strip
 
 from tui.core.model import Article
 from tui.ui.keymap import bindings
-from tui.ui.render import Highlights, Mark, offset_at, paint, rewrap, safe_text, styled_line, wrap
+from tui.ui.render import Highlights, LineCache, Mark, offset_at, paint, rewrap, safe_text, styled_line, wrap
 
 MATCH_COLOURS = 6
 """How many colours the matched groups are given (neighbouring groups never share one)."""
@@ -100,6 +100,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped_width = 0
         self._pending_top = 0
         self._base_style: Style | None = None
+        self._drawn: LineCache[Strip] = LineCache()
+        """The lines drawn, by their stretch of the body: a scroll or a refocus draws most lines from here."""
 
     @property
     def article(self) -> Article:
@@ -181,6 +183,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.refresh()
         else:
             self._refresh_spans(changed)
+        if changed:
+            self._drawn.forget((mark.start, mark.end) for mark in changed)
+        else:
+            self._drawn.clear()  # the same marks in another order: drawn over each other differently
         return moved
 
     def _refresh_spans(self, marks: Iterable[Mark]) -> None:
@@ -192,9 +198,14 @@ class ArticleView(ScrollView, can_focus=True):
             if first <= last:
                 self.refresh_lines(first, last - first + 1)
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Nothing to restyle: the stylesheet gives a column's text no `:focus` look (its header shows the focus), and
+        restyling the view and its component classes on every `tab` took a third of what the key cost."""
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._highlights = self._label_texts = None  # the theme or the stylesheet changed: the marks' colours with it
+        self._drawn.clear()
 
     def _relabel(self, labels: dict[int, str]) -> None:
         changed = set(labels.items()) ^ set(self._labels.items())
@@ -253,6 +264,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines = wrap(self._text, width, self._label_cells()) if width > 0 else []
         self._line_starts = [start for start, _ in self._lines]
         self._noted_lines = None
+        self._drawn.clear()  # another width, or another article
         self._set_virtual_size(Size(width, len(self._lines)))
 
     def _set_virtual_size(self, size: Size) -> None:
@@ -269,7 +281,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._base_style = None  # once a frame: the column's class or the focus may have changed the colours
+        base = self.rich_style  # worked out from the styles of every ancestor: once a frame, not per line
+        if base != self._base_style:
+            self._base_style = base
+            self._drawn.clear()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -283,6 +298,9 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
+        drawn = self._drawn.get(start, end)
+        if drawn is not None and drawn.cell_length == width:
+            return drawn
         if self._highlights is None:
             self._highlights = paint(self._marks, self._style_of)
         noted = index in self._noted()
@@ -292,7 +310,9 @@ class ArticleView(ScrollView, can_focus=True):
             self._label_texts = {offset: Text(self._chip(label), style) for offset, label in self._labels.items()}
         text.append_text(styled_line(self._text, start, end, self._highlights, self._label_texts))
         strip = Strip(text.render(self.app.console)).apply_style(base)
-        return strip.crop(0, width).extend_cell_length(width, base)
+        drawn = strip.crop(0, width).extend_cell_length(width, base)
+        self._drawn.set(start, end, drawn)
+        return drawn
 
     def _noted(self) -> set[int]:
         """The indexes of the lines that hold part of a noted passage."""

@@ -102,8 +102,14 @@ class ArticleColumn(Vertical):
     def show_family(self, family: str | None) -> None:
         """Say in the header which copy family the article belongs to ("copy A: 92% the same as 4"), or nothing."""
         self._family = family
-        self.query_one(".byline", Label).update(_byline(self._article, family))
-        self.set_class(family is not None, "-copy")
+        byline = self.query_one(".byline", Label)
+        byline.update(_byline(self._article, family))
+        byline.set_class(family is not None, "-copy")
+
+    def show_current(self, current: bool) -> None:
+        """Make the header stand out as the focused column's, or not. The class goes on the outlet's line, not on
+        the column: a column's class restyles everything in it, its text and scrollbar too (most of what `tab` cost)."""
+        self.query_one(".outlet", Label).set_class(current, "-current")
 
 
 class Reader(Horizontal):
@@ -118,12 +124,13 @@ class Reader(Horizontal):
     MIN_COLUMN_WIDTH = 38
     """Narrower than this, a column of news text stops being pleasant to read."""
 
-    current: reactive[int] = reactive(0, init=False)
-    """The index of the article whose column has the focus."""
+    current: reactive[int] = reactive(0, init=False, repaint=False)
+    """The index of the article whose column has the focus (the columns draw what changes: repainting the reader
+    would draw every column again)."""
 
     @dataclass
     class ColumnChanged(Message):
-        """The focused column, or the window of columns on screen, changed."""
+        """The focused column, or the window of columns on screen, changed (posted to the app itself, not bubbled)."""
 
         reader: Reader
         current: int
@@ -308,7 +315,7 @@ class Reader(Horizontal):
                 column.show(article, self._tops.get(article.id, 0), self._marks.get(article.id, ()), self._families.get(article.id))
             if article.id in self._reveals:  # after the refresh: the new text's size is not laid out yet
                 column.view.call_after_refresh(column.view.scroll_to_offset, self._reveals.pop(article.id), animate=False)
-            column.set_class(self.first + index == self.current, "-current")
+            column.show_current(self.first + index == self.current)
         self._announce()
 
     def _remember(self, columns: list[ArticleColumn]) -> None:
@@ -317,4 +324,6 @@ class Reader(Horizontal):
                 self._tops[column.article.id] = column.view.top_offset
 
     def _announce(self) -> None:
-        self.post_message(self.ColumnChanged(self, self.current, self.first, len(self.columns)))
+        # Straight to the app, whose handler sets the bars: bubbled through the screen it came after the screen had
+        # drawn the columns, and the bars' change took a second frame, 16 ms or more later (tab's last frame).
+        self.app.post_message(self.ColumnChanged(self, self.current, self.first, len(self.columns)))
