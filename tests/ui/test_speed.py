@@ -15,7 +15,7 @@ from tui.ui.app import make_app
 from tui.ui.widgets import article_view
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.footer import Footer
-from tui.ui.widgets.reader import ArticleColumn
+from tui.ui.widgets.reader import ArticleColumn, Reader
 
 from .helpers import analysed, status, view_of
 from .test_matches import shared  # noqa: F401 - the fixture
@@ -156,3 +156,23 @@ async def test_tab_and_scrolling_back_draw_no_line_anew(bundled: Corpus, monkeyp
         assert styled == []
         assert [column.query_one(".outlet").has_class("-current") for column in app.query(ArticleColumn)] == [False, False, True, False, False]
         assert not any(column.classes for column in app.query(ArticleColumn))
+
+
+async def test_tab_draws_no_column_and_not_the_whole_screen(bundled: Corpus) -> None:
+    """The focus shows on the headers and the bars only: tab draws no line of any column's text, and the screen
+    is not drawn again as a whole (Textual's screen does that on every focus change)."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        await pilot.pause(0.1)
+        drawn: list[int] = []
+        for view in app.query(ArticleView):
+            draw = view.render_line
+            view.render_line = lambda y, draw=draw: drawn.append(y) or draw(y)  # type: ignore[method-assign]
+        whole: list[bool] = []
+        refresh = app.screen.refresh
+        app.screen.refresh = lambda *regions, **options: whole.append(not regions) or refresh(*regions, **options)  # type: ignore[method-assign]
+        await pilot.press("tab", "tab")
+        await pilot.pause(0.1)
+        assert isinstance(app.focused, ArticleView) and app.query_one(Reader).current == 2
+        assert drawn == [] and not any(whole)

@@ -27,6 +27,7 @@ from tui.ui.matches import MatchNavigator
 from tui.ui.notekeeper import NOTES_ACTIONS, NoteKeeper
 from tui.ui.panels import PanelSlot
 from tui.ui.render import safe_text
+from tui.ui.screens.reader import ReaderScreen
 from tui.ui.search import Search
 from tui.ui.state import Memory, Places, places_path
 from tui.ui.widgets.article_view import ArticleView
@@ -96,6 +97,9 @@ class KatoApp(App[None]):
     def disputes(self) -> DisputeNavigator | None:
         """The disputes and the cursor over them, once the analysis is done."""
         return self.guide.of_type("dispute", DisputeNavigator)
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         shown = cast(SourcesPanel, self.panels["sources"]).shown  # the columns, in the sources panel's order

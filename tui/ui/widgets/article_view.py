@@ -202,6 +202,20 @@ class ArticleView(ScrollView, can_focus=True):
         """Nothing to restyle: the stylesheet gives a column's text no `:focus` look (its header shows the focus), and
         restyling the view and its component classes on every `tab` took a third of what the key cost."""
 
+    def on_focus(self, event: events.Focus) -> None:
+        self._focus_changed(event, True)
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._focus_changed(event, False)
+
+    def _focus_changed(self, event: events.Focus | events.Blur, focused: bool) -> None:
+        """What Textual's Widget does on focus and blur (Textual 8.2.8), but for drawing every line again: the text
+        looks the same either way, and drawing the two columns' lines again was most of what `tab` still cost."""
+        event.prevent_default()
+        self.has_focus = focused
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self) if focused else events.DescendantBlur(self))
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._highlights = self._label_texts = None  # the theme or the stylesheet changed: the marks' colours with it

@@ -207,7 +207,9 @@ class Reader(Horizontal):
 
     def watch_current(self) -> None:
         self._place()
-        self.current_view.focus()
+        # As the view's focus() does (after the messages already queued: the bars' change, so one frame shows
+        # both), without drawing all of the view again first: it looks the same focused or not.
+        self.app.call_later(self.screen.set_focus, self.current_view)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         for index, column in enumerate(self.columns):
