@@ -212,6 +212,8 @@ class Reader(Horizontal):
         self.app.call_later(self.screen.set_focus, self.current_view)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is not self.app.focused:
+            return  # a stale event (the reader's own mount), after the focus moved on: the column restored since stays
         for index, column in enumerate(self.columns):
             if event.widget in column.walk_children():
                 self.current = self.first + index
