@@ -12,8 +12,9 @@ import tui.core.analysis
 from tui.core import cache
 from tui.core.model import Corpus
 from tui.ui.app import make_app
+from tui.ui.render import Mark
 from tui.ui.widgets import article_view
-from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.article_view import BAR, ArticleView
 from tui.ui.widgets.footer import Footer
 from tui.ui.widgets.reader import ArticleColumn, Reader
 
@@ -176,3 +177,34 @@ async def test_tab_draws_no_column_and_not_the_whole_screen(bundled: Corpus) -> 
         await pilot.pause(0.1)
         assert isinstance(app.focused, ArticleView) and app.query_one(Reader).current == 2
         assert drawn == [] and not any(whole)
+
+
+async def test_note_bars_follow_a_label_that_rewraps_a_paragraph_above_them(bundled: Corpus) -> None:
+    """A new label lengthens its paragraph by a line or more: the note's bars move down with the note's lines,
+    also where a line is drawn for the first time (the cache then keeps what is drawn)."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        view = app.query(ArticleView).first()
+        paragraph = view._text.index("\n", 300)
+        note = Mark(paragraph + 10, paragraph + 60, ArticleView.NOTE)
+        view.set_marks((note,))
+        await pilot.pause()
+        view.set_marks((Mark(5, 20, ArticleView.CURRENT, "m12-a-long-label-here"), note))
+        await pilot.pause()
+        view._drawn.clear()  # as for lines scrolled to for the first time
+        noted = list(range(view.line_of(note.start), view.line_of(note.end - 1) + 1))
+        assert [y for y in range(view.size.height) if view.render_line(y).text.startswith(BAR)] == noted
+
+
+async def test_a_column_focused_just_before_a_dialog_opens_is_current_when_it_closes(bundled: Corpus) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        reader, views = app.query_one(Reader), list(app.query(ArticleView))
+        app.screen.set_focus(views[2])  # as a click does
+        app.action_help()  # the dialog opens before the reader hears of the focus
+        await pilot.pause()
+        app.pop_screen()
+        await pilot.pause()
+        assert app.focused is views[2] and reader.current == 2

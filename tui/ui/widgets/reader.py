@@ -209,11 +209,14 @@ class Reader(Horizontal):
         self._place()
         # As the view's focus() does (after the messages already queued: the bars' change, so one frame shows
         # both), without drawing all of the view again first: it looks the same focused or not.
-        self.app.call_later(self.screen.set_focus, self.current_view)
+        view = self.current_view
+        self.app.call_later(lambda: view.is_attached and view.screen.set_focus(view))  # a resize may have removed it
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if event.widget is not self.app.focused:
-            return  # a stale event (the reader's own mount), after the focus moved on: the column restored since stays
+        if event.widget is not self.screen.focused:
+            # A stale event (the reader's own mount) after the focus moved on: the column restored since stays.
+            # The reader's screen, not the app's: under a dialog opened meanwhile the column still holds the focus.
+            return
         for index, column in enumerate(self.columns):
             if event.widget in column.walk_children():
                 self.current = self.first + index
