@@ -225,6 +225,7 @@ class ArticleView(ScrollView, can_focus=True):
         changed = set(labels.items()) ^ set(self._labels.items())
         top = self.top_offset
         self._labels, self._label_texts = labels, None
+        self._noted_lines = None  # line indexes: a rewrapped paragraph moves the lines after it
         if self._lines:
             self._lines = rewrap(self._text, self._lines, self._wrapped_width, (offset for offset, _ in changed), self._label_cells())
             self._line_starts = [start for start, _ in self._lines]
