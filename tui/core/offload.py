@@ -88,28 +88,34 @@ class EarlyLookup(cache.Lookup):
     def __init__(self, corpus: Corpus) -> None:
         self.running: Running | None = None
         """The analysis process, when the cache had no analysis."""
+        self._stopped = False
         super().__init__(corpus)
 
     def missed(self, corpus: Corpus) -> None:
         try:
             self.running = Running(corpus)
-        except (OSError, RuntimeError, ValueError):
-            self.running = None  # no process to be had: the reader works it out as it would without this
+        except Exception:  # noqa: BLE001 - in a thread: no process to be had, and the reader works it out itself
+            self.running = None
+        if self._stopped and self.running is not None:
+            self.running.kill()  # the reader closed while the process was starting
 
     @property
     def elsewhere(self) -> bool:
         return self.running is not None
 
     def stop(self) -> None:
-        """Kill the process, if one was started: the reader is closing."""
+        """Kill the process, if one was started or is starting: the reader is closing."""
+        self._stopped = True
         if self.running is not None:
-            self.running.process.kill()
+            self.running.kill()
 
 
 def _start_tracker() -> None:
     """Start multiprocessing's resource tracker with the real standard error. It hands its process the
     descriptor of `sys.stderr`, which Textual replaces with an object whose descriptor is -1: started
     from inside the reader, the tracker (and so every spawn) fails with "bad value(s) in fds_to_keep"."""
+    if os.name != "posix":
+        return  # Windows spawns without a resource tracker (starting one needs _posixsubprocess)
     captured = sys.stderr
     if captured is sys.__stderr__:  # before the reader runs (the CLI's early start): nothing to swap, nothing to race with
         resource_tracker.ensure_running()
