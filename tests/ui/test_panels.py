@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 
 from tests.ui.helpers import analysed, on_screen, screen_text, status, view_of
-from tui.core.model import Corpus
+from tui.core.model import Analysis, Corpus, MatchGroup, Segment, Span
 from tui.ui.app import KatoApp, make_app
 from tui.ui.config import Config
 from tui.ui.filters import Facet, ListFilter, Switch
 from tui.ui.render import shorten
 from tui.ui.state import Places
+from tui.ui.voices import Voices
 from tui.ui.widgets.disputes import DisputesPanel
-from tui.ui.widgets.matches_panel import MatchesPanel
+from tui.ui.widgets.matches_panel import MatchesPanel, match_row
 
 from .conftest import WriteCorpus
 
@@ -63,6 +65,18 @@ def test_a_row_shows_the_first_words_cut_at_a_word() -> None:
     assert shorten("We will not unload our holdings", 12) == "We will not…"
     assert shorten("日本の財務大臣", 7) == "日本の…"  # cells, not characters: each of these is two
     assert shorten("日本の財務大臣", 6) == "日本…"
+
+
+def test_match_rows_line_up_whatever_script_the_passage_is_in(bundled: Corpus) -> None:
+    """The passage is padded by cells, so the details after a Chinese passage start where a Latin one's do."""
+    voices = Voices(Analysis(corpus=bundled))
+
+    def row(text: str) -> str:
+        members = tuple(Segment(Span(article, 0, len(text)), "sentence", text) for article in ("cna", "zaobao"))
+        return match_row(MatchGroup("m1", "statement", "paraphrase", 50.0, members), voices).plain
+
+    latin, chinese = row("Japan's finance minister said the holdings could be a card in the talks"), row("日本财务大臣加藤胜信表示，日本持有的美国国债可以成为谈判中的一张牌。" * 2)
+    assert cell_len(latin.split("statement")[0]) == cell_len(chinese.split("statement")[0])
 
 
 async def test_the_matches_panel_lists_every_match_and_filters_by_kind_and_source(bundled: Corpus) -> None:

@@ -40,6 +40,7 @@ def test_a_host_name_too_long_for_its_label_is_its_sites_name() -> None:
     assert short_labels(hosts, 30) == ["thenational.ae", "newsinfo.inquirer.net", "news.com.au", "news.sky.com", "bbc.co.uk"]
     # two hosts of one site keep telling themselves apart; a name that is not a host is left as it is
     assert short_labels(["uk.reuters.com", "www.reuters.com", "The Reuters Wire"], 9)[:2] == ["uk.reute…", "reuters.…"]
+    assert short_labels(["inquirer", "newsinfo.inquirer.net"], 10) == ["inquirer", "newsinfo.…"]  # not two "inquirer"
 
 
 @pytest.mark.parametrize("width", [6, 9, 14])

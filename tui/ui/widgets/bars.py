@@ -93,7 +93,7 @@ def short_labels(names: Sequence[str], width: int) -> list[str]:
     """
     bare = [name.removeprefix("www.") if " " not in name else name for name in names]
     sites = [site_name(name) if len(name) > width else None for name in bare]
-    taken = Counter(site_name(name) for name in bare)
+    taken = Counter(site_name(name) or name.lower() for name in bare)  # "inquirer" beside newsinfo.inquirer.net
     bare = [site if site and taken[site] == 1 else name for name, site in zip(bare, sites)]
     starts, ends = _shared_starts(bare), _shared_starts([name[::-1] for name in bare])
     return [_window(name, *_core(name, starts, ends), width) for name in bare]

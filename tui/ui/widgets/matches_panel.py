@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from tui.core.model import MatchGroup
@@ -23,9 +24,10 @@ def match_row(group: MatchGroup, voices: Voices) -> Content:
     and the rows' details line up. It is article text: it only ever becomes literal Content.
     """
     passage = f"“{shorten(group.members[0].text, FIRST_WORDS, at_word=True)}”"
+    padding = " " * max(0, FIRST_WORDS + 4 - cell_len(passage))  # by cells: a CJK character takes two
     return Content.assemble(
         (f"{group.id:<5}", "$text-muted"),
-        (f"{passage:<{FIRST_WORDS + 4}}", "italic"),
+        (passage + padding, "italic"),
         (f"{group.kind} · {group.wording}", "bold"),
         (f" · {voices.sources(group)}", "$text-muted"),
     )
