@@ -219,6 +219,10 @@ def test_a_clause_and_its_sentence_are_one_passage_when_grouping() -> None:
     clusters = groups_module.cluster(units, kept, lambda one, other: 60.0)
     assert len(clusters) == 1
     assert {units[i].article for i in clusters[0]} == {0, 1, 2}
+    # the sentence that joined for its clause still says why: the clause's edge is its link to the first
+    [group] = groups_module.groups(units, clusters, kept)
+    assert {(group.members[link.left].span.article, group.members[link.right].span.article, link.rule) for link in group.links} == {
+        ("a", "b", "same words"), ("b", "c", "reworded")}
 
 
 def test_groups_never_take_two_passages_of_one_article_nor_overlapping_ones() -> None:

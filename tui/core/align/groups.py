@@ -158,6 +158,13 @@ def _wording(members: list[Unit]) -> Wording:
 def groups(units: list[Unit], clusters: list[list[int]], edges: list[Edge]) -> tuple[MatchGroup, ...]:
     """The clusters as match groups in reading order, each with the links that joined it."""
     by_pair: dict[tuple[int, int], Edge] = {(min(e.left, e.right), max(e.left, e.right)): e for e in edges}
+    overlapping = _overlapping(units)
+
+    def edge_between(a: int, b: int) -> Edge | None:
+        """The pair's edge, or the edge that joined a passage standing in for one of them (a clause of it)."""
+        return next((edge for x in (a, *overlapping[a]) for y in (b, *overlapping[b])
+                     if (edge := by_pair.get((min(x, y), max(x, y)))) is not None), None)
+
     ordered = sorted((sorted(c, key=lambda i: units[i].article) for c in clusters), key=lambda c: _reading_order(units, c))
     found = []
     for number, cluster in enumerate(ordered, 1):
@@ -165,7 +172,7 @@ def groups(units: list[Unit], clusters: list[list[int]], edges: list[Edge]) -> t
         links = tuple(
             Link(i, j, edge.rule, edge.reason, round(edge.score, 1))
             for i, a in enumerate(cluster) for j, b in enumerate(cluster)
-            if i < j and (edge := by_pair.get((min(a, b), max(a, b)))) is not None
+            if i < j and (edge := edge_between(a, b)) is not None
         )
         score = sum(link.score for link in links) / len(links) if links else 0.0
         found.append(
