@@ -52,19 +52,23 @@ def run_fetch(args: argparse.Namespace) -> int:
     read = 0
     # Downloads wait on the network, so several run at once; pages are saved one at a time, in the
     # order the links were given, so names and lines come out the same on every run.
-    with _progress_bar() as bar, ThreadPoolExecutor(max_workers=DOWNLOADS_AT_ONCE) as pool:
-        task = bar.add_task("", total=len(urls))
-        for url, got in zip(urls, pool.map(fetcher.download, urls)):
-            bar.update(task, description=one_line(host(url) or url))
-            result = got if isinstance(got, Failed) else fetcher.keep(got)
-            bar.advance(task)
-            if isinstance(result, Failed):
-                print(f"kato-tui: {one_line(url)}: {one_line(result.problem)}", file=sys.stderr)
-                continue
-            read += 1
-            for warning in result.warnings:
-                print(f"kato-tui: warning: {one_line(url)}: {one_line(warning)}", file=sys.stderr)
-            print(one_line(_saved_line(result)))
+    pool = ThreadPoolExecutor(max_workers=DOWNLOADS_AT_ONCE)
+    try:
+        with _progress_bar() as bar:
+            task = bar.add_task("", total=len(urls))
+            for url, got in zip(urls, pool.map(fetcher.download, urls)):
+                bar.update(task, description=one_line(host(url) or url))
+                result = got if isinstance(got, Failed) else fetcher.keep(got)
+                bar.advance(task)
+                if isinstance(result, Failed):
+                    print(f"kato-tui: {one_line(url)}: {one_line(result.problem)}", file=sys.stderr)
+                    continue
+                read += 1
+                for warning in result.warnings:
+                    print(f"kato-tui: warning: {one_line(url)}: {one_line(warning)}", file=sys.stderr)
+                print(one_line(_saved_line(result)))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # ctrl+c: the links not yet asked for are not asked for
     print(_summary(read, len(urls), folder), file=sys.stderr)
     return 0 if read else EXIT_BAD_INPUT
 

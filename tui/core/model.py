@@ -216,6 +216,8 @@ class Analysis:
     segments: dict[str, tuple[Segment, ...]] = field(default_factory=dict)
     groups: tuple[MatchGroup, ...] = ()
     facts: tuple[Fact, ...] = ()
+    """The checkable facts the disputes were found among: empty in an analysis read from the cache or
+    sent back by the analysis process (nothing after the analysis reads them); `analyse()` fills them."""
     disputes: tuple[Dispute, ...] = ()
     """Points on which two or more sources disagree (d1, d2, ...)."""
     uncorroborated: tuple[Dispute, ...] = ()

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 class Analyst:
     """The analysis of the app's corpus: looked for in the cache from the moment the app is made (while Textual
-    starts), shown before the first frame when found (an entry of a few milliseconds is waited for), else run
-    in a background job (a large corpus in a process of its own) that reports its progress."""
+    starts), shown before the first frame when found (an entry up to cache.SMALL_ENTRY_BYTES, read in tens of
+    milliseconds, is waited for), else run in a background job (a large corpus in a process of its own) that
+    reports its progress."""
 
     def __init__(self, app: KatoApp, stored: Lookup | None = None) -> None:
         self.app = app
