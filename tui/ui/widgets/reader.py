@@ -209,8 +209,12 @@ class Reader(Horizontal):
         self._place()
         # As the view's focus() does (after the messages already queued: the bars' change, so one frame shows
         # both), without drawing all of the view again first: it looks the same focused or not.
-        view = self.current_view
-        self.app.call_later(lambda: view.is_attached and view.screen.set_focus(view))  # a resize may have removed it
+        self.app.call_later(self._focus_view, self.current_view)
+
+    @staticmethod
+    def _focus_view(view: ArticleView) -> None:
+        if view.is_attached:  # a resize may have removed it since
+            view.screen.set_focus(view)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget is not self.screen.focused:
