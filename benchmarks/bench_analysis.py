@@ -743,7 +743,8 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
-def _table(rows: list[list[str]]) -> str:
+def table(rows: list[list[str]]) -> str:
+    """Rows as aligned columns (the first left, the others right) under a rule; bench_ui prints with it too."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for n, row in enumerate(rows):
@@ -837,7 +838,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{result['py_peak_mb']:,.0f} MB", f"{result['rss_peak_mb']:,.0f} MB",
         ])
     print()
-    print(_table(rows))
+    print(table(rows))
 
     stage_names = ["segment", "units", "weights", "candidates", "score", "group", "facts", "disputes"]
     rows = [["stages (one run)", *stage_names, "rest", "edges", "cross-story"]]
@@ -852,7 +853,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = [_ms(stages["times"][name]) if name in stages["times"] else "n/a" for name in stage_names]
         rows.append([label, *cells, _ms(rest), f"{stages['edges']:,}", cross])
     print()
-    print(_table(rows))
+    print(table(rows))
     print(f"\nRSS after imports: {results[0]['rss_imports_mb']:.0f} MB; "
           f"corpus generation: {', '.join(f'{n}: {_ms(t)}' for n, t in generation.items())}")
     for result in results[1:]:

@@ -522,14 +522,9 @@ def _x(ratio: float | None) -> str:
 
 
 def _table(rows: list[list[str]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for n, row in enumerate(rows):
-        cells = [cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))]
-        lines.append("  ".join(cells).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    from bench_analysis import table  # the analysis benchmark's layout (main put this folder on the path)
+
+    return table(rows)
 
 
 def first_paint(result: dict) -> dict[str, float | None]:
