@@ -129,6 +129,8 @@ class SourceBar(Widget):
         self.articles = articles
         self.families: dict[str, str] = {}
         """The family letter of each copy, by article id: none until the analysis is done."""
+        self._labelled: tuple[tuple[Article, ...], int, list[str]] | None = None
+        """The labels last worked out, with the sources and the width they are for."""
         self._cells: list[tuple[int, int, int]] = []
         """Where each entry was drawn: (first cell, cell after the last, article index)."""
 
@@ -150,7 +152,7 @@ class SourceBar(Widget):
         window = range(start, min(total, start + fit))
         entry_width = (width - len(_SEPARATOR) * (len(window) - 1)) // len(window) - 2
         number_width = len(str(total)) + max((len(letter) for letter in self.families.values()), default=0) + 1  # "12A "
-        labels = short_labels([safe_text(article.outlet) for article in self.articles], max(1, entry_width - number_width))
+        labels = self._labels(max(1, entry_width - number_width))
         text = Text(f"‹{start} " if start else "", no_wrap=True, overflow="crop")
         self._cells = []
         for position, index in enumerate(window):
@@ -162,6 +164,13 @@ class SourceBar(Widget):
         if window.stop < total:
             text.append(f" {total - window.stop}›")
         return text
+
+    def _labels(self, width: int) -> list[str]:
+        """The sources' labels at this width, worked out once for these sources and this width, not on every
+        frame (a key that moves the current column draws the bar again)."""
+        if self._labelled is None or self._labelled[0] is not self.articles or self._labelled[1] != width:
+            self._labelled = (self.articles, width, short_labels([safe_text(article.outlet) for article in self.articles], width))
+        return self._labelled[2]
 
     def _entry(self, index: int, name: str, width: int) -> Text:
         article = self.articles[index]
