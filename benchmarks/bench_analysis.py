@@ -610,8 +610,9 @@ def _stages(corpus) -> dict[str, object]:  # noqa: ANN001
         t5 = time.perf_counter()
         by_pair = {(min(e.left, e.right), max(e.left, e.right)): e for e in edges}
         kept = grouping.mutual_best(units, grouping.wholes_first(units, edges))
-        clusters = grouping.cluster(units, kept, lambda a, b: rules.similarity(units[a], units[b], weights, by_pair))
-        groups = grouping.groups(units, clusters, kept)
+        overlapping = grouping.overlapping_units(units)
+        clusters = grouping.cluster(units, kept, lambda a, b: rules.similarity(units[a], units[b], weights, by_pair), overlapping)
+        groups = grouping.groups(units, clusters, kept, overlapping)
         t6 = time.perf_counter()
     except (AttributeError, TypeError, ValueError) as error:
         return {"error": f"{type(error).__name__}: {error}"}

@@ -216,11 +216,12 @@ def test_a_clause_and_its_sentence_are_one_passage_when_grouping() -> None:
     third, = (u.index for u in units if u.article == 2)
     kept = [rules.Edge(95.0, first, clause, "same words", "same words"),
             rules.Edge(70.0, third, sentence, "reworded", "reworded: 5 content words shared")]
-    clusters = groups_module.cluster(units, kept, lambda one, other: 60.0)
+    overlapping = groups_module.overlapping_units(units)
+    clusters = groups_module.cluster(units, kept, lambda one, other: 60.0, overlapping)
     assert len(clusters) == 1
     assert {units[i].article for i in clusters[0]} == {0, 1, 2}
     # the sentence that joined for its clause still says why: the clause's edge is its link to the first
-    [group] = groups_module.groups(units, clusters, kept)
+    [group] = groups_module.groups(units, clusters, kept, overlapping)
     assert {(group.members[link.left].span.article, group.members[link.right].span.article, link.rule) for link in group.links} == {
         ("a", "b", "same words"), ("b", "c", "reworded")}
 

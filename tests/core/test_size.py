@@ -7,7 +7,7 @@ import re
 from random import Random
 
 from tui.core.align import build_units
-from tui.core.align.groups import _overlapping
+from tui.core.align.groups import overlapping_units
 from tui.core.analysis import _Overlaps
 from tui.core.corpus import load_corpus
 from tui.core.disputes import SENTENCE_REACH, _groups_holding, _Sentences, _Within
@@ -102,10 +102,10 @@ def test_overlaps_tells_whether_a_passage_shares_a_character_with_a_shared_one()
             assert overlaps(span.start, span.end) == every
 
 
-def test_the_units_overlapping_a_unit_are_those_of_its_article_sharing_a_character() -> None:
+def test_the_unitsoverlapping_units_a_unit_are_those_of_its_article_sharing_a_character() -> None:
     corpus = load_corpus()
     units = build_units(corpus, {article.id: segment(article) for article in corpus.articles})
-    overlapping = _overlapping(units)
+    overlapping = overlapping_units(units)
     for unit in units:
         every = {other.index for other in units
                  if other is not unit and other.article == unit.article and other.segment.span.overlaps(unit.segment.span)}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from tui.core.model import Corpus, MatchGroup, Segment
 
 from .candidates import candidate_pairs
-from .groups import cluster, groups, mutual_best, wholes_first
+from .groups import cluster, groups, mutual_best, overlapping_units, wholes_first
 from .rules import Edge, score_pair, similarity, weights
 from .units import Unit, build_units, clauses
 
@@ -29,5 +29,6 @@ def align(corpus: Corpus, segments: dict[str, tuple[Segment, ...]]) -> tuple[Mat
     edges = [edge for left, right in candidate_pairs(units) if (edge := score_pair(units[left], units[right], table))]
     by_pair = {(min(e.left, e.right), max(e.left, e.right)): e for e in edges}
     kept = mutual_best(units, wholes_first(units, edges))
-    clusters = cluster(units, kept, lambda a, b: similarity(units[a], units[b], table, by_pair))
-    return groups(units, clusters, kept)
+    overlapping = overlapping_units(units)  # a quote and its sentence, a clause and its sentence
+    clusters = cluster(units, kept, lambda a, b: similarity(units[a], units[b], table, by_pair), overlapping)
+    return groups(units, clusters, kept, overlapping)

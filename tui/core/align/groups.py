@@ -52,12 +52,13 @@ def mutual_best(units: list[Unit], edges: list[Edge]) -> list[Edge]:
     ]
 
 
-def cluster(units: list[Unit], kept: list[Edge], similarity: Callable[[int, int], float]) -> list[list[int]]:
+def cluster(units: list[Unit], kept: list[Edge], similarity: Callable[[int, int], float],
+            overlapping: dict[int, list[int]]) -> list[list[int]]:
     """Join the kept edges strongest first into clusters with one unit per article, no passage in
-    two clusters, and an average similarity across the two sides of at least GROUP_FLOOR."""
+    two clusters, and an average similarity across the two sides of at least GROUP_FLOOR
+    (`overlapping`: overlapping_units of the units)."""
     cluster_of: dict[int, int] = {}
     members: dict[int, list[int]] = {}
-    overlapping = _overlapping(units)
     # On a tie the pair of quotes goes first: a quote, not the sentence around it, is the passage.
     quotes = lambda e: units[e.left].is_quote + units[e.right].is_quote  # noqa: E731
     # A phrase quoted inside a sentence ("requested "total privacy"") comes last: when the sentences
@@ -114,7 +115,7 @@ def _claimed_elsewhere(overlapping: list[int], cluster_of: dict[int, int], allow
     return any(other in cluster_of and cluster_of[other] not in allowed for other in overlapping)
 
 
-def _overlapping(units: list[Unit]) -> dict[int, list[int]]:
+def overlapping_units(units: list[Unit]) -> dict[int, list[int]]:
     """For each unit, the other units of its article whose passages overlap it (a quote and the
     sentence around it, a clause and its sentence), found in one sweep by offset: asking every
     clustered unit of the article instead costs the square of a long article's matches."""
@@ -155,10 +156,10 @@ def _wording(members: list[Unit]) -> Wording:
     return "exact" if _same_words(members) else "paraphrase"
 
 
-def groups(units: list[Unit], clusters: list[list[int]], edges: list[Edge]) -> tuple[MatchGroup, ...]:
+def groups(units: list[Unit], clusters: list[list[int]], edges: list[Edge],
+           overlapping: dict[int, list[int]]) -> tuple[MatchGroup, ...]:
     """The clusters as match groups in reading order, each with the links that joined it."""
     by_pair: dict[tuple[int, int], Edge] = {(min(e.left, e.right), max(e.left, e.right)): e for e in edges}
-    overlapping = _overlapping(units)
 
     def edge_between(a: int, b: int) -> Edge | None:
         """The pair's edge, or the edge that joined a passage standing in for one of them (a clause of it)."""
