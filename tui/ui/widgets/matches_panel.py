@@ -12,7 +12,7 @@ from tui.ui.voices import Voices
 from tui.ui.widgets.filtered import FilteredPanel
 
 FIRST_WORDS = 60
-"""How many characters of a match's first passage its row shows."""
+"""How many cells of a match's first passage its row shows (cut at a word; the row pads it to this width)."""
 KINDS = ("quote", "statement")
 WORDINGS = ("exact", "variant", "paraphrase")
 

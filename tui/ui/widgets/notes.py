@@ -15,7 +15,7 @@ from tui.ui.panels import BottomPanel
 from tui.ui.render import safe_text, shorten
 
 PASSAGE_START = 48
-"""How many characters of the passage a row shows."""
+"""How many cells of the passage a row shows."""
 _STATUS_STYLE = {"orphaned": "bold $text-error", "ambiguous": "bold $text-warning", "moved": "$text-muted", "changed": "$text-warning"}
 
 
