@@ -82,6 +82,13 @@ def test_a_long_sentence_is_cut_into_its_clauses() -> None:
         assert text[part.span.start : part.span.end] == part.text
 
 
+def test_a_clause_after_a_bracket_starts_at_its_first_word() -> None:
+    text = "The new laptop runs a 2.7GHz chip (boosted up to 3.7GHz), USB 3.0 ports and a brighter screen."
+    parts = list(clauses(Segment(Span("a", 0, len(text)), "sentence", text)))
+    assert [part.text for part in parts] == ["The new laptop runs a 2.7GHz chip", "boosted up to 3.7GHz", "USB 3.0 ports and a brighter screen"]
+    assert all(text[part.span.start : part.span.end] == part.text for part in parts)
+
+
 def test_a_shared_clause_of_a_long_sentence_is_matched() -> None:
     groups = aligned({
         "a": ("The central bank cut its main rate by half a point on Thursday, which had resulted in a global "

@@ -107,6 +107,8 @@ def clauses(segment: Segment) -> Iterator[Segment]:
         return
     pieces.append((start, len(text)))
     for begin, end in pieces:
+        while begin < end and text[begin] in " ,;:":  # after a bracket: "(up to 3.7GHz), USB 3.0" gives "USB 3.0"
+            begin += 1
         while end > begin and text[end - 1] in " ,.!?\"'”’":
             end -= 1
         if end > begin:
