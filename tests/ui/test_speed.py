@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from textual.geometry import Offset, Region
+from textual.scrollbar import ScrollBar
 
 import tui.core.analysis
 from tui.core import cache
@@ -17,6 +19,7 @@ from tui.ui.widgets import article_view
 from tui.ui.widgets.article_view import BAR, ArticleView
 from tui.ui.widgets.footer import Footer
 from tui.ui.widgets.reader import ArticleColumn, Reader
+from tui.ui.widgets.scrollbar import QuickScrollBar
 
 from .helpers import analysed, status, view_of
 from .test_matches import shared  # noqa: F401 - the fixture
@@ -208,3 +211,55 @@ async def test_a_column_focused_just_before_a_dialog_opens_is_current_when_it_cl
         app.pop_screen()
         await pilot.pause()
         assert app.focused is views[2] and reader.current == 2
+
+
+async def test_scrolled_rows_are_taken_from_the_lines_drawn_before(bundled: Corpus) -> None:
+    """A scroll moves the rows, not the lines: back to lines drawn before, the view draws none of its rows again, not
+    even through Textual's styling of each row (which a row on screen used to go through on every scroll)."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        view = app.focused
+        assert isinstance(view, ArticleView) and view.scroll_y == 3
+        rows: list[int] = []
+        draw = view.render_line
+        view.render_line = lambda y: rows.append(y) or draw(y)  # type: ignore[method-assign]
+        await pilot.press("k", "k", "k")
+        await pilot.pause()
+        assert view.scroll_y == 0 and rows == []
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.scroll_y > 3 and rows  # lines never drawn before are drawn
+
+
+async def test_the_scrollbars_draw_what_textuals_own_draw(bundled: Corpus) -> None:
+    """The columns' scrollbars are drawn straight into lines: cell for cell what Textual's ScrollBar draws, at the
+    top, part way, at the end, under the pointer, held by it, and in a light theme."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        compared = set()
+        for keys in ((), ("n",), ("n", "n", "j"), ("end",), ("theme",)):
+            if keys == ("theme",):
+                app.theme = "textual-light"
+            else:
+                await pilot.press(*keys)
+            await pilot.pause()
+            for view in app.query(ArticleView):
+                bar = view.vertical_scrollbar
+                assert isinstance(bar, QuickScrollBar) and bar.display
+                for state in ("", "mouse_over", "grabbed"):
+                    if state:
+                        setattr(bar, state, True if state == "mouse_over" else Offset(0, 0))
+                    whole = Region(0, 0, *bar.size)
+                    quick = [list(strip) for strip in bar.render_lines(whole)]
+                    bar._styles_cache.clear()
+                    assert quick == [list(strip) for strip in ScrollBar.render_lines(bar, whole)], (keys, view.id, state)
+                    part = Region(0, 3, bar.size.width, 5)
+                    assert [list(strip) for strip in bar.render_lines(part)] == quick[3:8]
+                    compared.add((bar.position, state))
+                    if state:
+                        setattr(bar, state, False if state == "mouse_over" else None)
+        assert len({position for position, _ in compared}) >= 3

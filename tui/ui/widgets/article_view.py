@@ -13,11 +13,13 @@ from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from tui.core.model import Article
 from tui.ui.keymap import bindings
 from tui.ui.render import Highlights, LineCache, Mark, offset_at, paint, rewrap, safe_text, styled_line, wrap
+from tui.ui.widgets.scrollbar import QuickScrollBar
 
 MATCH_COLOURS = 6
 """How many colours the matched groups are given (neighbouring groups never share one)."""
@@ -101,7 +103,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending_top = 0
         self._base_style: Style | None = None
         self._drawn: LineCache[Strip] = LineCache()
-        """The lines drawn, by their stretch of the body: a scroll or a refocus draws most lines from here."""
+        """The lines drawn, as they go on screen, by their stretch of the body: a scroll or a refocus draws most lines
+        from here."""
+        self._look: tuple[object, ...] = ()
+        """What every line's look depends on besides its text and marks (colours, opacity, the app's filters)."""
 
     @property
     def article(self) -> Article:
@@ -208,6 +213,16 @@ class ArticleView(ScrollView, can_focus=True):
     def on_blur(self, event: events.Blur) -> None:
         self._focus_changed(event, False)
 
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scrollbar: Textual's own but for being a `QuickScrollBar` (Widget.vertical_scrollbar,
+        Textual 8.2.8, with the one class changed): `n` moves up to five of them at once."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = QuickScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            self._vertical_scrollbar.display = False
+            self.app._start_widget(self, self._vertical_scrollbar)
+        return self._vertical_scrollbar
+
     def _focus_changed(self, event: events.Focus | events.Blur, focused: bool) -> None:
         """What Textual's Widget does on focus and blur (Textual 8.2.8), but for drawing every line again: the text
         looks the same either way, and drawing the two columns' lines again was most of what `tab` still cost."""
@@ -296,11 +311,38 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        base = self.rich_style  # worked out from the styles of every ancestor: once a frame, not per line
-        if base != self._base_style:
-            self._base_style = base
+        """The lines in `crop`, as Textual draws them (padding, colours, the app's filters), most of them kept from
+        an earlier frame by their stretch of the body. Textual keeps a widget's lines by their row on screen, so a
+        scrolled view went through its styling again line by line: most of what `n` and `]` cost on five columns."""
+        look = (self.rich_style, self.background_colors, self.opacity, tuple(self.app.get_line_filters()))
+        if look != self._look:  # worked out from the styles of every ancestor: once a frame, not per line
+            self._look, self._base_style = look, look[0]
             self._drawn.clear()
-        return super().render_lines(crop)
+        gutter = self.styles.gutter
+        if crop.x or gutter.top or gutter.bottom:
+            return super().render_lines(crop)  # rows are not lines of the body one for one: Textual draws them all
+        top, width, lines, drawn = round(self.scroll_y), crop.width, self._lines, self._drawn
+        strips: list[Strip | None] = []
+        for y in crop.line_range:
+            index = top + y
+            strip = drawn.get(*lines[index]) if index < len(lines) else None
+            strips.append(strip if strip is not None and strip.cell_length == width else None)
+        row = 0
+        while row < len(strips):  # the lines not kept, a run of rows at a time
+            if strips[row] is not None:
+                row += 1
+                continue
+            end = row + 1
+            while end < len(strips) and strips[end] is None:
+                end += 1
+            fresh = super().render_lines(Region(0, crop.y + row, width, end - row))
+            for offset, strip in enumerate(fresh, start=row):
+                strips[offset] = strip
+                index = top + crop.y + offset
+                if index < len(self._lines):
+                    drawn.set(*self._lines[index], strip)
+            row = end
+        return strips  # type: ignore[return-value]  # every row filled above
 
     def render_line(self, y: int) -> Strip:
         if not self._lines:
@@ -313,9 +355,6 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
-        drawn = self._drawn.get(start, end)
-        if drawn is not None and drawn.cell_length == width:
-            return drawn
         if self._highlights is None:
             self._highlights = paint(self._marks, self._style_of)
         noted = index in self._noted()
@@ -325,9 +364,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._label_texts = {offset: Text(self._chip(label), style) for offset, label in self._labels.items()}
         text.append_text(styled_line(self._text, start, end, self._highlights, self._label_texts))
         strip = Strip(text.render(self.app.console)).apply_style(base)
-        drawn = strip.crop(0, width).extend_cell_length(width, base)
-        self._drawn.set(start, end, drawn)
-        return drawn
+        return strip.crop(0, width).extend_cell_length(width, base)
 
     def _noted(self) -> set[int]:
         """The indexes of the lines that hold part of a noted passage."""
