@@ -263,3 +263,57 @@ async def test_the_scrollbars_draw_what_textuals_own_draw(bundled: Corpus) -> No
                     if state:
                         setattr(bar, state, False if state == "mouse_over" else None)
         assert len({position for position, _ in compared}) >= 3
+
+
+async def test_a_window_sliding_by_one_moves_the_columns_that_stay_and_draws_only_the_new_one(bundled: Corpus) -> None:
+    """Two columns of five articles: tab from the second slides the window. The column whose article stays on screen
+    moves left with it, lines and all, and only the column brought round for the next article draws its text."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        before = {column.article.id: column.view for column in reader.columns}
+        assert reader.first == 0 and reader.current == 1 and len(before) == 2
+        drawn: dict[str, list[int]] = {}
+        for column in reader.columns:
+            view, draw = column.view, column.view.render_line
+            view.render_line = lambda y, view=view, draw=draw: drawn.setdefault(view.article.id, []).append(y) or draw(y)  # type: ignore[method-assign]
+        await pilot.press("tab")
+        await pilot.pause()
+        after = [column.article.id for column in reader.columns]
+        assert reader.first == 1 and after == [article.id for article in bundled.articles[1:3]]
+        assert reader.columns[0].view is before[after[0]]  # moved, not refilled
+        assert list(drawn) == [after[1]] and app.focused is reader.columns[1].view
+
+
+async def test_a_slide_that_changes_a_columns_height_is_one_frame(bundled: Corpus) -> None:
+    """A title of another length changes the height of a column's text: Textual's scrollbars laid the screen out a
+    second time for it, and drew themselves again a frame later, a frame interval after the key's."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(app, pilot)
+        await pilot.press("tab")
+        await pilot.pause(0.3)
+        heights = [view.size.height for view in app.query(ArticleView)]
+        frames: list[float] = []
+        display = app._display
+        app._display = lambda screen, update: frames.append(0) or display(screen, update)  # type: ignore[method-assign]
+        await pilot.press("tab")
+        await pilot.pause(0.3)
+        assert [view.size.height for view in app.query(ArticleView)] != heights  # the case: a height changed
+        assert len(frames) == 1
+
+
+async def test_the_analysed_story_is_kept_out_of_the_collectors_sight(bundled: Corpus) -> None:
+    """A full collection walked every object the app holds (a pause of 100 ms or more on 900 articles): once the
+    analysis is shown they are frozen (gc.freeze), so keys are not held up by it."""
+    import gc
+
+    gc.unfreeze()
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(app, pilot)
+        assert gc.get_freeze_count() > 0
+        gc.unfreeze()

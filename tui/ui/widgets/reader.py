@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Label
 
 from tui.core.dateline import readable_date
@@ -20,6 +19,7 @@ from tui.ui.keymap import bindings
 from tui.ui.render import Mark, clamp, safe_text
 from tui.ui.voices import Voices
 from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.leaf import Leaf
 
 
 def _byline(article: Article, family: str | None = None) -> Text:
@@ -33,7 +33,7 @@ def _byline(article: Article, family: str | None = None) -> Text:
     return line
 
 
-class Title(Widget):
+class Title(Leaf):
     """An article's title in at most `LINES` lines, ending in "…" when cut; nothing at all (not even an
     empty line) when the article has none."""
 
@@ -318,8 +318,11 @@ class Reader(Horizontal):
         """Move the window of columns so that the current article is in it, and fill the columns."""
         columns = self.columns
         shown = len(columns)
-        self.first = min(max(self.first, self.current - shown + 1), self.current, len(self.articles) - shown)
+        first = min(max(self.first, self.current - shown + 1), self.current, len(self.articles) - shown)
         self._remember(columns)
+        if 0 < abs(first - self.first) < shown:
+            columns = self._slide(columns, first - self.first)
+        self.first = first
         for index, column in enumerate(columns):
             article = self.articles[self.first + index]
             if column.article is not article or not column.view.line_count:
@@ -328,6 +331,22 @@ class Reader(Horizontal):
                 column.view.call_after_refresh(column.view.scroll_to_offset, self._reveals.pop(article.id), animate=False)
             column.show_current(self.first + index == self.current)
         self._announce()
+
+    def _slide(self, columns: list[ArticleColumn], shift: int) -> list[ArticleColumn]:
+        """Move the columns whose articles stay on screen `shift` places left (right when negative), the others round to
+        the far end for the articles sliding in: a column keeps its article and the lines it has drawn, so a slide by
+        one draws one column's text, not every column's (the columns are equally wide: none is rewrapped)."""
+        if shift > 0:
+            last = columns[-1]
+            for column in columns[:shift]:
+                self.move_child(column, after=last)
+                last = column
+        else:
+            head = columns[0]
+            for column in reversed(columns[shift:]):
+                self.move_child(column, before=head)
+                head = column
+        return self.columns
 
     def _remember(self, columns: list[ArticleColumn]) -> None:
         for column in columns:

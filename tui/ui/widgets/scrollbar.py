@@ -7,8 +7,10 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 
+from tui.ui.widgets.leaf import Leaf
 
-class QuickScrollBar(ScrollBar):
+
+class QuickScrollBar(Leaf, ScrollBar):
     """A vertical `ScrollBar` that draws the same cells as Textual's, a tenth as slowly.
 
     Textual draws a scrollbar as a Rich renderable: rendered by the console, split into lines and
@@ -24,26 +26,41 @@ class QuickScrollBar(ScrollBar):
         super().__init__(vertical, name, thickness=thickness)
         self._drawn: tuple[tuple[object, ...], list[Strip]] | None = None
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        styles = self.styles
-        if not self.vertical or styles.gutter or styles.opacity < 1:
-            return super().render_lines(crop)
+    def _check_refresh(self) -> None:
+        """Textual's, but a bar that would draw what it drew last asks for no frame. After a layout Textual asks each
+        column's bar to draw itself again although the layout's frame drew it as it is now: a frame of its own, a
+        frame interval (16 ms or more) after the key's, for nothing on screen changed."""
+        if self._repaint_required and self._drawn is not None and self._drawn[0] == self._look():
+            self._repaint_required = False
+        super()._check_refresh()
+
+    def _look(self) -> tuple[object, ...] | None:
+        """What the bar's cells depend on; None when Textual draws it."""
+        if not self.vertical or self.styles.gutter or self.styles.opacity < 1 or not self.is_attached:
+            return None
         bar = self.render()
         if not isinstance(bar, ScrollBarRender):
+            return None
+        return (self.size, bar.virtual_size, bar.window_size, bar.position, bar.style, self.rich_style,
+                tuple(self.app.get_line_filters()))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        look = self._look()
+        if look is None:
             return super().render_lines(crop)
-        width, height = self.size
-        filters = tuple(self.app.get_line_filters())
-        key = (width, height, bar.virtual_size, bar.window_size, bar.position, bar.style, self.rich_style, filters)
-        if self._drawn is None or self._drawn[0] != key:
-            self._drawn = (key, self._draw(bar, width, height, filters))
+        if self._drawn is None or self._drawn[0] != look:
+            self._drawn = (look, self._draw())
         strips = self._drawn[1][crop.y : crop.bottom]
-        if crop.x or crop.width != width:
+        if crop.x or crop.width != self.size.width:
             strips = [strip.crop(crop.x, crop.right) for strip in strips]
         return strips
 
-    def _draw(self, bar: ScrollBarRender, width: int, height: int, filters: tuple[object, ...]) -> list[Strip]:
+    def _draw(self) -> list[Strip]:
+        bar = self.render()
+        assert isinstance(bar, ScrollBarRender)
+        width, height = self.size
         style = self.app.console.get_style(bar.style)
-        rows = ScrollBarRender.render_bar(
+        rows = type(bar).render_bar(
             size=height,
             virtual_size=bar.virtual_size,
             window_size=bar.window_size,
@@ -53,11 +70,12 @@ class QuickScrollBar(ScrollBar):
             **({"back_color": style.bgcolor} if style.bgcolor else {}),
             **({"bar_color": style.color} if style.color else {}),
         )
+        filters = self.app.get_line_filters()
         base, (_, background) = self.rich_style, self.background_colors
         strips: dict[Segment, Strip] = {}  # a bar has four or five kinds of row: each is drawn once
         for segment in dict.fromkeys(rows.segments):
             strip = Strip([Segment(segment.text, base + segment.style)], width)
             for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)  # type: ignore[arg-type]
+                strip = strip.apply_filter(line_filter, background)
             strips[segment] = strip
         return [strips[segment] for segment in rows.segments]
