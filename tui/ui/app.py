@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,7 @@ class KatoApp(App[None]):
         self.memory.recall()
         self.analyst.start()
         self.notes.start()
+        self.call_after_refresh(gc.freeze)  # see Analyst.analysed: the corpus and the widgets, from the first frame on
 
     def on_unmount(self) -> None:
         self.analyst.stop()
