@@ -3,6 +3,8 @@ the process gone when the waiting side stops."""
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 import pytest
@@ -64,3 +66,32 @@ def test_stopping_an_early_lookup_kills_its_process() -> None:
     lookup.stop()
     lookup.running.process.join(5)
     assert not lookup.running.process.is_alive()
+
+
+def test_a_process_killed_from_two_threads_at_once_closes_its_pipe_once() -> None:
+    """The reader quitting just as the lookup's thread started the process: both kill it at the same moment. The pipe
+    is closed once; closing it twice at once closed a descriptor that was no longer ours (EBADF as the reader quit)."""
+    running = offload.Running(load_corpus())
+    pipe = running._ours
+    close, closes = pipe._close, []  # type: ignore[attr-defined]
+
+    def slow_close() -> None:  # the descriptor closed while the other thread is on its way to closing it too
+        closes.append(threading.get_ident())
+        time.sleep(0.1)
+        close()
+
+    pipe._close = slow_close  # type: ignore[attr-defined]
+    errors: list[BaseException] = []
+
+    def kill() -> None:
+        try:
+            running.kill()
+        except BaseException as error:  # noqa: BLE001 - what the test is about
+            errors.append(error)
+
+    threads = [threading.Thread(target=kill) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(closes) == 1 and not running.process.is_alive()

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from collections.abc import Callable
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
@@ -46,6 +47,7 @@ class Running:
     """An analysis process, started with the corpus, and the reader's end of its pipe."""
 
     def __init__(self, corpus: Corpus) -> None:
+        self._killing, self._killed = threading.Lock(), False
         context = multiprocessing.get_context("spawn")
         _start_tracker()
         self._ours, theirs = context.Pipe()
@@ -65,7 +67,13 @@ class Running:
             self.kill()
 
     def kill(self) -> None:
-        """End the process (if it still runs) and close the pipe."""
+        """End the process (if it still runs) and close the pipe, once: the reader closing and the thread that started
+        or waits on the process may both call this at the same moment, and a pipe closed twice at once closed a
+        descriptor that was no longer ours (a traceback as the reader quit, or another file closed)."""
+        with self._killing:
+            if self._killed:
+                return
+            self._killed = True
         self.process.kill()
         self.process.join(1)
         self._ours.close()
