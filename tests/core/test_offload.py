@@ -3,8 +3,12 @@ the process gone when the waiting side stops."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -95,3 +99,26 @@ def test_a_process_killed_from_two_threads_at_once_closes_its_pipe_once() -> Non
     for thread in threads:
         thread.join()
     assert errors == [] and len(closes) == 1 and not running.process.is_alive()
+
+
+def test_a_forked_process_gives_the_analysis_this_one_gives_and_stores_it() -> None:
+    corpus = load_corpus()
+    running = offload.Running(corpus, fork=True)
+    assert running.process.__class__.__name__ == "ForkProcess"
+    analysis = running.receive(lambda fraction, stage: None, lambda: None)
+    assert analysis.groups == analyse(corpus).groups and analysis.disputes == analyse(corpus).disputes
+    assert cache.load(corpus) is not None and not running.process.is_alive()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the analysis is forked on Linux only")
+def test_the_command_lines_early_lookup_forks_before_any_thread_runs(tmp_path: Path) -> None:
+    """The CLI makes its lookup before Textual starts a thread: with nothing stored, the analysis is forked (no
+    interpreter to start); with the analysis stored, nothing is started."""
+    code = ("from tui.core.corpus import load_corpus; from tui.core import offload; lookup = offload.EarlyLookup(load_corpus()); "
+            "print(type(lookup.running.process).__name__ if lookup.running else None); lookup.result(); lookup.stop()")
+    env = {**os.environ, "KATO_TUI_CACHE": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert first.stdout.strip() == "ForkProcess" and first.stderr == ""
+    cache.save(analyse(load_corpus()), folder=tmp_path)
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert again.stdout.strip() == "None"

@@ -12,6 +12,7 @@ the reader's own, on the other core.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -46,8 +47,17 @@ def wants_process(corpus: Corpus) -> bool:
 class Running:
     """An analysis process, started with the corpus, and the reader's end of its pipe."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, *, fork: bool = False) -> None:
+        """Start the process: a fork of this one when `fork` (see `can_fork`), which has the corpus already and
+        starts at once; else a new interpreter ("spawn") that is sent the corpus."""
         self._killing, self._killed = threading.Lock(), False
+        if fork:
+            context: Any = multiprocessing.get_context("fork")
+            self._ours, theirs = context.Pipe()
+            self.process = context.Process(target=_forked_child, args=(theirs, self._ours, corpus), name="kato-tui analysis", daemon=True)
+            self.process.start()
+            theirs.close()
+            return
         context = multiprocessing.get_context("spawn")
         _start_tracker()
         self._ours, theirs = context.Pipe()
@@ -97,9 +107,16 @@ class EarlyLookup(cache.Lookup):
         self.running: Running | None = None
         """The analysis process, when the cache had no analysis."""
         self._stopped = False
+        if can_fork() and not cache.entry_path(corpus).exists():
+            # Nothing stored: the process forked now, before the lookup's thread starts (a fork copies a running
+            # thread's locks as they are). It has the corpus and the imports so far, and no interpreter to start.
+            with contextlib.suppress(Exception):  # no process to be had: the lookup's thread tries a spawn
+                self.running = Running(corpus, fork=True)
         super().__init__(corpus)
 
     def missed(self, corpus: Corpus) -> None:
+        if self.running is not None:
+            return  # forked already
         try:
             self.running = Running(corpus)
         except Exception:  # noqa: BLE001 - in a thread: no process to be had, and the reader works it out itself
@@ -116,6 +133,14 @@ class EarlyLookup(cache.Lookup):
         self._stopped = True
         if self.running is not None:
             self.running.kill()
+
+
+def can_fork() -> bool:
+    """Whether a fork of this process can start the analysis: on Linux (where forking is the tradition; macOS's own
+    libraries are not safe in a fork), while no other thread runs. A fork starts at once, while a new interpreter
+    ("spawn") takes about 0.3 s to start and import the analysis, on the reader's start's heels: on the bundled story
+    the forked analysis is there by the first frame, and the start no longer shares the processor with a spawn."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def _start_tracker() -> None:
@@ -157,16 +182,32 @@ def _receive(receiving: Connection, progress: Progress, check: Callable[[], None
             return analysis
 
 
+def _forked_child(sending: Connection, ours: Connection, corpus: Corpus) -> None:
+    """The forked process's work: as `_child`'s, with the corpus it was forked with."""
+    _quiet()
+    ours.close()  # the reader's end, copied by the fork: closed here, so that the reader going away ends the pipe
+    _analyse_and_send(sending, corpus)
+
+
 def _child(sending: Connection) -> None:
     """The process's work: read the corpus, analyse, report, store in the cache, send the analysis back.
     A reader that went away closes the pipe, and the next report ends this process. Its standard error
     is the reader's terminal: nothing is written there (what goes wrong is sent back)."""
-    with open(os.devnull, "w") as quiet:
-        os.dup2(quiet.fileno(), 2)
+    _quiet()
     try:
         corpus = pickle.loads(sending.recv_bytes())  # noqa: S301 - from the reader that started this process
     except (EOFError, OSError):
         return
+    _analyse_and_send(sending, corpus)
+
+
+def _quiet() -> None:
+    """Standard error to nowhere: it is the reader's terminal."""
+    with open(os.devnull, "w") as quiet:
+        os.dup2(quiet.fileno(), 2)
+
+
+def _analyse_and_send(sending: Connection, corpus: Corpus) -> None:
     from tui.core.analysis import analyse
 
     def report(fraction: float, stage: str) -> None:
