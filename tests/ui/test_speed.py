@@ -3,6 +3,7 @@ between openings, and keys that draw again only what changed. No test here is ti
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -317,3 +318,20 @@ async def test_the_analysed_story_is_kept_out_of_the_collectors_sight(bundled: C
         await analysed(app, pilot)
         assert gc.get_freeze_count() > 0
         gc.unfreeze()
+
+
+async def test_after_slides_either_way_only_the_first_column_has_a_blank_edge(bundled: Corpus) -> None:
+    """The columns move when the window slides: the edge goes with the place, not the column (the stylesheet's
+    :first-of-type is not matched again when a column moves, and the line between columns stood at the screen's
+    left edge after a slide back)."""
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(app, pilot)
+        reader = app.query_one(Reader)
+        for keys, first in ((("tab", "tab", "tab"), 2), (("shift+tab", "shift+tab"), 1), (("shift+tab",), 0)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert reader.first == first
+            assert [column.styles.border_left[0] for column in reader.columns] == ["blank", "vkey"]
+            screen = app.export_screenshot()
+            assert re.search(r'x="0"[^>]*>▏', screen) is None and re.search(r">▏", screen)  # the line: between columns only

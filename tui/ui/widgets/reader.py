@@ -68,6 +68,7 @@ class ArticleColumn(Vertical):
         super().__init__()
         self._article = article
         self._family: str | None = None
+        self._first = False
 
     @property
     def article(self) -> Article:
@@ -105,6 +106,14 @@ class ArticleColumn(Vertical):
         byline = self.query_one(".byline", Label)
         byline.update(_byline(self._article, family))
         byline.set_class(family is not None, "-copy")
+
+    def show_first(self, first: bool) -> None:
+        """Give the first column a blank edge where the others have the line between columns: as wide as the others,
+        so that a column moved into first place (a window sliding) keeps its wrap. Set here, not by `:first-of-type`
+        in the stylesheet: Textual does not match that again when a column moves."""
+        if first != self._first:
+            self._first = first
+            self.styles.border_left = ("blank", "transparent") if first else None
 
     def show_current(self, current: bool) -> None:
         """Make the header stand out as the focused column's, or not. The class goes on the outlet's line, not on
@@ -330,6 +339,7 @@ class Reader(Horizontal):
             if article.id in self._reveals:  # after the refresh: the new text's size is not laid out yet
                 column.view.call_after_refresh(column.view.scroll_to_offset, self._reveals.pop(article.id), animate=False)
             column.show_current(self.first + index == self.current)
+            column.show_first(index == 0)
         self._announce()
 
     def _slide(self, columns: list[ArticleColumn], shift: int) -> list[ArticleColumn]:
