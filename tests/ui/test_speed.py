@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from textual.geometry import Offset, Region
+from textual import events
+from textual.geometry import Offset, Region, Size
 from textual.scrollbar import ScrollBar
 
 import tui.core.analysis
@@ -335,3 +336,20 @@ async def test_after_slides_either_way_only_the_first_column_has_a_blank_edge(bu
             assert [column.styles.border_left[0] for column in reader.columns] == ["blank", "vkey"]
             screen = app.export_screenshot()
             assert re.search(r'x="0"[^>]*>▏', screen) is None and re.search(r">▏", screen)  # the line: between columns only
+
+
+async def test_a_resize_to_the_size_the_screen_has_lays_nothing_out(bundled: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual told the screen its size four times at start, each a layout and a frame of the whole screen between
+    the first text and the matches on screen. A resize to the same size lays nothing out; a new size does."""
+    app = make_app(bundled)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await analysed(app, pilot)
+        layouts: list[object] = []
+        refresh_layout = app.screen._refresh_layout
+        monkeypatch.setattr(app.screen, "_refresh_layout", lambda *args, **kwargs: layouts.append(args) or refresh_layout(*args, **kwargs))
+        app.screen.post_message(events.Resize(Size(120, 30), Size(120, 30)))
+        await pilot.pause(0.1)
+        assert layouts == []
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause(0.1)
+        assert layouts and len(app.query(ArticleColumn)) == 5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -14,3 +15,12 @@ class ReaderScreen(Screen[None]):
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """The focused widget, as Textual's screen has it, without the repaint."""
+
+    def _screen_resized(self, size: Size) -> None:
+        """Textual's, but a resize to the size the screen is laid out for already lays nothing out. At start Textual
+        told the screen its size four times over (the mode's start, then a Resize from the driver, the app and the
+        app's own check), each a layout and a frame of the whole screen: between the first text and the analysis
+        on screen, about 60 ms at 200x50. What changed in the widgets lays itself out as it always does."""
+        if size == self._compositor.size and self.is_attached:
+            return
+        super()._screen_resized(size)
