@@ -284,7 +284,9 @@ class ArticleView(ScrollView, can_focus=True):
         if width != self._wrapped_width:
             top = self.top_offset if self._lines else self._pending_top
             self._rewrap(width)
-            self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+            # Forced: on a view's first frame its scrollbar is not on yet, and an unforced scroll did nothing (a column
+            # that came back with a wider window showed its article from the top, not where it was left).
+            self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
 
     def _style_of(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=name in self.OVERLAYS)
@@ -321,6 +323,8 @@ class ArticleView(ScrollView, can_focus=True):
         gutter = self.styles.gutter
         if crop.x or gutter.top or gutter.bottom:
             return super().render_lines(crop)  # rows are not lines of the body one for one: Textual draws them all
+        if not self._lines:
+            self._fit_width()  # the first frame wraps, and scrolls to the place kept, before its rows are matched to lines
         top, width, lines, drawn = round(self.scroll_y), crop.width, self._lines, self._drawn
         strips: list[Strip | None] = []
         for y in crop.line_range:
@@ -336,11 +340,12 @@ class ArticleView(ScrollView, can_focus=True):
             while end < len(strips) and strips[end] is None:
                 end += 1
             fresh = super().render_lines(Region(0, crop.y + row, width, end - row))
+            kept = lines is self._lines and top == round(self.scroll_y)  # else the rows are another line's: drawn, not kept
             for offset, strip in enumerate(fresh, start=row):
                 strips[offset] = strip
                 index = top + crop.y + offset
-                if index < len(self._lines):
-                    drawn.set(*self._lines[index], strip)
+                if kept and index < len(lines):
+                    drawn.set(*lines[index], strip)
             row = end
         return strips  # type: ignore[return-value]  # every row filled above
 
