@@ -97,5 +97,5 @@ class Analyst:
         # What the app holds from now on (the analysis, the corpus, the widgets) out of the collector's sight: it lives
         # as long as the app, and each full collection walked all of it, a pause of 100 ms or more in the middle of a
         # key on 900 articles (tab's slowest presses). What nothing refers to any more is still freed; only a cycle among
-        # the frozen objects (an analysis replaced by another) would stay.
+        # the frozen objects (a column removed when the window narrows) stays until the app closes, and unfreezes them.
         gc.freeze()

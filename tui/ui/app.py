@@ -123,6 +123,7 @@ class KatoApp(App[None]):
 
     def on_unmount(self) -> None:
         self.analyst.stop()
+        gc.unfreeze()  # what the app froze can go (a process that makes app after app: the tests, the screenshots)
 
     def exit(self, *args: Any, **options: Any) -> None:
         """Keep where the story was left and the theme chosen (while the widgets are still there), then quit."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.segment import Segment
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 
@@ -25,13 +25,26 @@ class QuickScrollBar(Leaf, ScrollBar):
     def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1) -> None:
         super().__init__(vertical, name, thickness=thickness)
         self._drawn: tuple[tuple[object, ...], list[Strip]] | None = None
+        self._moved_in_layout = False
+        self._region = Region()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Called in each layout, the screen's map made: a bar that moved or changed size has its whole region written
+        # by the layout's frame.
+        region = self.region
+        self._moved_in_layout |= region != self._region
+        self._region = region
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def _check_refresh(self) -> None:
-        """Textual's, but a bar that would draw what it drew last asks for no frame. After a layout Textual asks each
-        column's bar to draw itself again although the layout's frame drew it as it is now: a frame of its own, a
-        frame interval (16 ms or more) after the key's, for nothing on screen changed."""
-        if self._repaint_required and self._drawn is not None and self._drawn[0] == self._look():
-            self._repaint_required = False
+        """Textual's, but a bar moved or resized by a layout asks for no frame to draw what that layout's frame wrote.
+        Textual asks a column's bar to draw itself again after the layout (the view's length or height changed): a
+        frame of its own, a frame interval (16 ms or more) after the key's. Only then: a frame may draw a bar without
+        writing it (a partial update draws every widget the updated box overlaps, and writes only what changed)."""
+        if self._moved_in_layout:
+            self._moved_in_layout = False
+            if self._repaint_required and self._drawn is not None and self._drawn[0] == self._look():
+                self._repaint_required = False
         super()._check_refresh()
 
     def _look(self) -> tuple[object, ...] | None:
