@@ -101,13 +101,43 @@ def test_a_process_killed_from_two_threads_at_once_closes_its_pipe_once() -> Non
     assert errors == [] and len(closes) == 1 and not running.process.is_alive()
 
 
-def test_a_forked_process_gives_the_analysis_this_one_gives_and_stores_it() -> None:
-    corpus = load_corpus()
-    running = offload.Running(corpus, fork=True)
-    assert running.process.__class__.__name__ == "ForkProcess"
-    analysis = running.receive(lambda fraction, stage: None, lambda: None)
-    assert analysis.groups == analyse(corpus).groups and analysis.disputes == analyse(corpus).disputes
-    assert cache.load(corpus) is not None and not running.process.is_alive()
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the analysis is forked on Linux only")
+def test_a_forked_process_gives_the_analysis_this_one_gives_and_stores_it(tmp_path: Path) -> None:
+    """In a fresh interpreter, as the command line forks it (this one has threads: a fork here could copy a held lock)."""
+    code = ("from tui.core.corpus import load_corpus; from tui.core import cache, offload; from tui.core.analysis import analyse; "
+            "corpus = load_corpus(); running = offload.Running(corpus, fork=True); "
+            "analysis = running.receive(lambda fraction, stage: None, lambda: None); "
+            "print(type(running.process).__name__, analysis.groups == analyse(corpus).groups, "
+            "analysis.disputes == analyse(corpus).disputes, cache.load(corpus) is not None, running.process.is_alive())")
+    env = {**os.environ, "KATO_TUI_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split() == ["ForkProcess", "True", "True", "True", "False"] and done.stderr == ""
+
+
+def test_a_process_killed_while_another_thread_reads_it_ends_that_read_cleanly() -> None:
+    """The reader quitting while the worker waits on the process: the read ends as a failed analysis (the process
+    gone), not as an OSError from a pipe closed under it, and the reading thread closes the pipe."""
+    running = offload.Running(load_corpus())
+    outcome: list[BaseException] = []
+
+    def quit_now(fraction: float, stage: str) -> None:  # at the first report, the reader quits from its own thread
+        if not outcome:
+            outcome.append(Stop())
+            closer = threading.Thread(target=running.kill)
+            closer.start()
+            closer.join()
+
+    def read() -> None:
+        try:
+            running.receive(quit_now, lambda: None)
+        except BaseException as error:  # noqa: BLE001 - what the test is about
+            outcome.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    reader.join(20)
+    assert not reader.is_alive() and running._ours.closed
+    assert len(outcome) == 2 and isinstance(outcome[1], offload.AnalysisFailed), outcome
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the analysis is forked on Linux only")

@@ -169,17 +169,18 @@ class Lookup:
     a reader made on a folder opened before has its analysis by the first frame, the lookup (hashing
     the articles, reading and unpickling the entry) done while Textual starts."""
 
-    def __init__(self, corpus: Corpus, folder: Path | None = None) -> None:
+    def __init__(self, corpus: Corpus, folder: Path | None = None, path: Path | None = None) -> None:
+        """Look for the corpus's entry in `folder` (the cache folder by default); `path`: its path, when worked out already."""
         self.analysis: Analysis | None = None
         """The stored analysis, once read; None when there is none (or not yet)."""
         self.small = False
         """Whether the entry is small enough to wait for (SMALL_ENTRY_BYTES)."""
         self._sized, self._done = threading.Event(), threading.Event()
-        threading.Thread(target=self._run, args=(corpus, folder), name="cache lookup", daemon=True).start()
+        threading.Thread(target=self._run, args=(corpus, folder, path), name="cache lookup", daemon=True).start()
 
-    def _run(self, corpus: Corpus, folder: Path | None) -> None:
+    def _run(self, corpus: Corpus, folder: Path | None, path: Path | None) -> None:
         try:
-            path = entry_path(corpus, folder)
+            path = path or entry_path(corpus, folder)
             with contextlib.suppress(OSError):
                 self.small = path.stat().st_size <= SMALL_ENTRY_BYTES
             self._sized.set()

@@ -50,7 +50,7 @@ class Running:
     def __init__(self, corpus: Corpus, *, fork: bool = False) -> None:
         """Start the process: a fork of this one when `fork` (see `can_fork`), which has the corpus already and
         starts at once; else a new interpreter ("spawn") that is sent the corpus."""
-        self._killing, self._killed = threading.Lock(), False
+        self._killing, self._receiving, self._closed = threading.Lock(), False, False
         if fork:
             context: Any = multiprocessing.get_context("fork")
             self._ours, theirs = context.Pipe()
@@ -71,22 +71,27 @@ class Running:
     def receive(self, progress: Progress, check: Callable[[], None]) -> Analysis:
         """The analysis, its progress passed to `progress` and `check` called between reports (it raises to
         stop); the process is killed whenever this returns or raises."""
+        with self._killing:
+            self._receiving = True
         try:
             return _receive(self._ours, progress, check)
         finally:
+            with self._killing:
+                self._receiving = False
             self.kill()
 
     def kill(self) -> None:
-        """End the process (if it still runs) and close the pipe, once: the reader closing and the thread that started
-        or waits on the process may both call this at the same moment, and a pipe closed twice at once closed a
-        descriptor that was no longer ours (a traceback as the reader quit, or another file closed)."""
+        """End the process (if it still runs) and close the pipe, once. The reader closing and the thread that
+        started or waits on the process may both call this at the same moment: the pipe is closed by the one
+        thread that reads it, when one does (a pipe closed under a reader, or twice at once, closed a descriptor
+        that was no longer ours: a traceback as the reader quit, or another file closed)."""
         with self._killing:
-            if self._killed:
-                return
-            self._killed = True
-        self.process.kill()
+            close = not self._receiving and not self._closed
+            self._closed |= close
+        self.process.kill()  # a reader still reading then finds the pipe at its end, and closes it (above)
         self.process.join(1)
-        self._ours.close()
+        if close:
+            self._ours.close()
 
 
 def analyse_in_process(corpus: Corpus, progress: Progress, check: Callable[[], None], started: Callable[[Any], None] = lambda process: None) -> Analysis:
@@ -107,12 +112,13 @@ class EarlyLookup(cache.Lookup):
         self.running: Running | None = None
         """The analysis process, when the cache had no analysis."""
         self._stopped = False
-        if can_fork() and not cache.entry_path(corpus).exists():
+        path = cache.entry_path(corpus) if can_fork() else None
+        if path is not None and not path.exists():
             # Nothing stored: the process forked now, before the lookup's thread starts (a fork copies a running
             # thread's locks as they are). It has the corpus and the imports so far, and no interpreter to start.
             with contextlib.suppress(Exception):  # no process to be had: the lookup's thread tries a spawn
                 self.running = Running(corpus, fork=True)
-        super().__init__(corpus)
+        super().__init__(corpus, path=path)
 
     def missed(self, corpus: Corpus) -> None:
         if self.running is not None:
@@ -229,10 +235,12 @@ def analyse_anywhere(corpus: Corpus, progress: Progress, check: Callable[[], Non
     """The corpus's analysis: from the cache when it holds one (`lookup`: looked for already), else worked
     out (in a process of its own when the corpus is large, else here) and stored for the next opening."""
     found = lookup.result() if lookup is not None else cache.load(corpus)
+    running = getattr(lookup, "running", None)
     if found is not None:
+        if isinstance(running, Running):
+            running.kill()  # forked on a miss, then another window stored the analysis before the lookup read it
         progress(1.0, "done")
         return found
-    running = getattr(lookup, "running", None)
     if isinstance(running, Running):
         started(running.process)
         return running.receive(progress, check)
