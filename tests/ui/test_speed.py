@@ -353,3 +353,17 @@ async def test_a_resize_to_the_size_the_screen_has_lays_nothing_out(bundled: Cor
         await pilot.resize_terminal(200, 50)
         await pilot.pause(0.1)
         assert layouts and len(app.query(ArticleColumn)) == 5
+
+
+def test_the_textual_internals_the_fast_paths_override_are_there() -> None:
+    """QuickScrollBar, Leaf, ArticleView and ReaderScreen override or call private parts of Textual (pinned in
+    pyproject.toml for that reason): a Textual that renamed one fails here, not by drawing the reader wrongly."""
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    for owner, name in ((Widget, "_check_refresh"), (Widget, "_size_updated"), (Widget, "render_lines"), (Screen, "_screen_resized"),
+                        (Screen, "_refresh_layout"), (App, "_start_widget"), (App, "get_line_filters"), (ScrollBar, "render")):
+        assert callable(getattr(owner, name, None)), f"{owner.__name__}.{name}"
+    widget = Widget()
+    assert {"_repaint_required", "_vertical_scrollbar", "_size"} <= set(vars(widget))
