@@ -152,3 +152,16 @@ def test_the_command_lines_early_lookup_forks_before_any_thread_runs(tmp_path: P
     cache.save(analyse(load_corpus()), folder=tmp_path)
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert again.stdout.strip() == "None"
+
+
+def test_progress_goes_on_by_the_percent_or_the_stage() -> None:
+    """The analysis reports after each article; the process passes on only a new whole percent or a new stage."""
+    passed: list[tuple[float, str]] = []
+    report = offload.by_the_percent(lambda fraction, stage: passed.append((fraction, stage)))
+    for number in range(900):
+        report(0.3 * number / 900, "segmenting")
+    report(0.3, "aligning")
+    report(0.3, "aligning")
+    report(1.0, "done")
+    assert len(passed) == 30 + 2 and passed[0] == (0.0, "segmenting") and passed[-2:] == [(0.3, "aligning"), (1.0, "done")]
+    assert [int(fraction * 100) for fraction, _ in passed[:30]] == list(range(30))
