@@ -83,8 +83,8 @@ class Running:
     def kill(self) -> None:
         """End the process (if it still runs) and close the pipe, once. The reader closing and the thread that
         started or waits on the process may both call this at the same moment: the pipe is closed by the one
-        thread that reads it, when one does (a pipe closed under a reader, or twice at once, closed a descriptor
-        that was no longer ours: a traceback as the reader quit, or another file closed)."""
+        thread that reads it, when one does: a pipe closed under a reader, or twice at once, closes a descriptor
+        that may be another file's by then (and the reader ends in an OSError as the app quits)."""
         with self._killing:
             close = not self._receiving and not self._closed
             self._closed |= close
@@ -190,8 +190,8 @@ def _receive(receiving: Connection, progress: Progress, check: Callable[[], None
 
 def by_the_percent(progress: Progress) -> Progress:
     """`progress`, called only when the whole percentage or the stage changes. The analysis reports after each article:
-    on 900 articles, 1,800 reports in seconds, each unpickled by the reader's receiving thread and shown by its event
-    loop, which then had that much less time for the keys pressed meanwhile (tab's slowest presses)."""
+    on 900 articles, 1,800 reports in seconds, each to be unpickled by the reader's receiving thread and shown by its
+    event loop, with that much less time for the keys pressed meanwhile."""
     last: list[tuple[int, str]] = []
 
     def report(fraction: float, stage: str) -> None:

@@ -95,7 +95,7 @@ class Analyst:
         app.refresh_bindings()
         app.guide.run_pending()
         # What the app holds from now on (the analysis, the corpus, the widgets) out of the collector's sight: it lives
-        # as long as the app, and each full collection walked all of it, a pause of 100 ms or more in the middle of a
-        # key on 900 articles (tab's slowest presses). What nothing refers to any more is still freed; only a cycle among
-        # the frozen objects (a column removed when the window narrows) stays until the app closes, and unfreezes them.
+        # as long as the app, and a full collection walking all of it pauses a key on 900 articles 100 ms or more. What
+        # nothing refers to any more is still freed; only a cycle among the frozen objects (a column removed when the
+        # window narrows) stays until the app closes, and unfreezes them.
         gc.freeze()

@@ -17,10 +17,10 @@ class ReaderScreen(Screen[None]):
     """The focused widget, as Textual's screen has it, without the repaint."""
 
     def _screen_resized(self, size: Size) -> None:
-        """Textual's, but a resize to the size the screen is laid out for already lays nothing out. At start Textual
-        told the screen its size four times over (the mode's start, then a Resize from the driver, the app and the
-        app's own check), each a layout and a frame of the whole screen: between the first text and the analysis
-        on screen, about 60 ms at 200x50. What changed in the widgets lays itself out as it always does."""
+        """Textual's, but a resize to the size the screen is laid out for already lays nothing out. Textual tells the
+        screen its size four times at start (the mode's start, then a Resize from the driver, the app and the app's
+        own check), and each would be a layout and a frame of the whole screen (60 ms at 200x50) between the first
+        text and the matches on screen. What changes in the widgets lays itself out as it always does."""
         if size == self._compositor.size and self.is_attached:
             return
         super()._screen_resized(size)

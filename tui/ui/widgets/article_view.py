@@ -284,8 +284,8 @@ class ArticleView(ScrollView, can_focus=True):
         if width != self._wrapped_width:
             top = self.top_offset if self._lines else self._pending_top
             self._rewrap(width)
-            # Forced: on a view's first frame its scrollbar is not on yet, and an unforced scroll did nothing (a column
-            # that came back with a wider window showed its article from the top, not where it was left).
+            # Forced: on a view's first frame its scrollbar is not on yet, and an unforced scroll does nothing (a column
+            # that comes back with a wider window would show its article from the top, not where it was left).
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True, force=True)
 
     def _style_of(self, name: str) -> Style:
@@ -314,8 +314,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines in `crop`, as Textual draws them (padding, colours, the app's filters), most of them kept from
-        an earlier frame by their stretch of the body. Textual keeps a widget's lines by their row on screen, so a
-        scrolled view went through its styling again line by line: most of what `n` and `]` cost on five columns."""
+        an earlier frame by their stretch of the body. Textual keeps a widget's lines by their row on screen, so
+        each row of a scrolled view would go through its styling again: most of what `n` and `]` cost on five columns."""
         look = (self.rich_style, self.background_colors, self.opacity, tuple(self.app.get_line_filters()))
         if look != self._look:  # worked out from the styles of every ancestor: once a frame, not per line
             self._look, self._base_style = look, look[0]

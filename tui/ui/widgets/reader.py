@@ -109,8 +109,9 @@ class ArticleColumn(Vertical):
 
     def show_first(self, first: bool) -> None:
         """Give the first column a blank edge where the others have the line between columns: as wide as the others,
-        so that a column moved into first place (a window sliding) keeps its wrap. Set here, not by `:first-of-type`
-        in the stylesheet: Textual does not match that again when a column moves."""
+        so that a column moved into first place (a window sliding) keeps its wrap. An inline style, not the
+        stylesheet's `:first-of-type` (Textual does not match that again when a column moves) nor a class (a class
+        restyles the column's text and scrollbar, and the view draws all its lines again)."""
         if first != self._first:
             self._first = first
             self.styles.border_left = ("blank", "transparent") if first else None

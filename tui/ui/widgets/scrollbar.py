@@ -13,13 +13,13 @@ from tui.ui.widgets.leaf import Leaf
 class QuickScrollBar(Leaf, ScrollBar):
     """A vertical `ScrollBar` that draws the same cells as Textual's, a tenth as slowly.
 
-    Textual draws a scrollbar as a Rich renderable: rendered by the console, split into lines and
-    styled again cell by cell, about 2 ms for a bar 45 rows high. Every key that scrolls a column
-    moves its thumb, and `n` scrolls up to five columns at once, so the bars were half of what it
-    cost. This one takes the bar's segments (one per row) from the same `ScrollBarRender`, puts
-    each on its own line and runs the app's line filters over them, as Textual's drawing does;
-    the last bar drawn is kept while nothing it depends on changes. Horizontal bars, and a bar
-    whose widget styles it beyond its colours (padding, a border, opacity), are drawn by Textual.
+    Textual draws a scrollbar as a Rich renderable, rendered by the console, split into lines and
+    styled again cell by cell: about 2 ms for a bar 45 rows high, on every key that scrolls a
+    column, and `n` scrolls up to five. This one takes the bar's segments (one per row) from the
+    same `ScrollBarRender`, makes a line of each kind of row once and runs the app's line filters
+    over them, as Textual's drawing does; the last bar drawn is kept while nothing it depends on
+    changes. Horizontal bars, and a bar whose widget styles it beyond its colours (padding, a
+    border, opacity), are drawn by Textual.
     """
 
     def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1) -> None:
@@ -38,9 +38,9 @@ class QuickScrollBar(Leaf, ScrollBar):
 
     def _check_refresh(self) -> None:
         """Textual's, but a bar moved or resized by a layout asks for no frame to draw what that layout's frame wrote.
-        Textual asks a column's bar to draw itself again after the layout (the view's length or height changed): a
-        frame of its own, a frame interval (16 ms or more) after the key's. Only then: a frame may draw a bar without
-        writing it (a partial update draws every widget the updated box overlaps, and writes only what changed)."""
+        Textual has the bar draw itself again after a layout that changed its view's length or height: a frame of its
+        own, a frame interval (16 ms or more) after the key's. Only after a layout: otherwise a frame may have drawn
+        the bar without writing it (a partial update draws every widget its box overlaps, writes only what changed)."""
         if self._moved_in_layout:
             self._moved_in_layout = False
             if self._repaint_required and self._drawn is not None and self._drawn[0] == self._look():
