@@ -165,3 +165,29 @@ def test_progress_goes_on_by_the_percent_or_the_stage() -> None:
     report(1.0, "done")
     assert len(passed) == 30 + 2 and passed[0] == (0.0, "segmenting") and passed[-2:] == [(0.3, "aligning"), (1.0, "done")]
     assert [int(fraction * 100) for fraction, _ in passed[:30]] == list(range(30))
+
+
+def test_an_analysis_already_sent_is_read_without_waiting_and_then_received_at_once() -> None:
+    corpus = load_corpus()
+    running = offload.Running(corpus)
+    assert running.ready() is None  # just started: nothing sent yet, and nothing waited for
+    deadline = time.monotonic() + 30
+    found = None
+    while found is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        found = running.ready()
+    assert found is not None and found.groups == analyse(corpus).groups
+    assert running.receive(lambda fraction, stage: None, lambda: None) is found
+    assert not running.process.is_alive()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the analysis is forked on Linux only")
+def test_an_early_lookup_whose_process_is_done_gives_its_analysis_soon(tmp_path: Path) -> None:
+    """The command line's lookup forked the analysis; by the time the reader mounts, a small corpus's analysis is
+    often sent already: soon() gives it, for the first frame, without a worker."""
+    code = ("import time; from tui.core.corpus import load_corpus; from tui.core import offload; "
+            "lookup = offload.EarlyLookup(load_corpus()); time.sleep(3); found = lookup.soon(); "
+            "print(found is not None and len(found.groups) > 0); lookup.stop()")
+    env = {**os.environ, "KATO_TUI_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip() == "True" and done.stderr == ""

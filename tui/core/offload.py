@@ -51,6 +51,8 @@ class Running:
         """Start the process: a fork of this one when `fork` (see `can_fork`), which has the corpus already and
         starts at once; else a new interpreter ("spawn") that is sent the corpus."""
         self._killing, self._receiving, self._closed = threading.Lock(), False, False
+        self._found: Analysis | None = None
+        self._failure: AnalysisFailed | None = None
         if fork:
             context: Any = multiprocessing.get_context("fork")
             self._ours, theirs = context.Pipe()
@@ -68,13 +70,34 @@ class Running:
         # written would leave the child a truncated pickle, and a traceback on the terminal.
         self._ours.send_bytes(pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def ready(self) -> Analysis | None:
+        """The analysis when the process has sent it already, read without waiting (the progress reports before it
+        passed over); None while it has not, or while another thread reads the pipe. A failure is kept for `receive`."""
+        with self._killing:
+            if self._receiving or self._closed:
+                return None
+            self._receiving = True
+        try:
+            while self._found is None and self._failure is None and self._ours.poll(0):
+                self._found = _message(self._ours.recv_bytes(), lambda fraction, stage: None)
+        except AnalysisFailed as failure:
+            self._failure = failure
+        except (EOFError, OSError):
+            pass  # ended without a result: `receive` says so
+        finally:
+            with self._killing:
+                self._receiving = False
+        return self._found
+
     def receive(self, progress: Progress, check: Callable[[], None]) -> Analysis:
         """The analysis, its progress passed to `progress` and `check` called between reports (it raises to
         stop); the process is killed whenever this returns or raises."""
         with self._killing:
             self._receiving = True
         try:
-            return _receive(self._ours, progress, check)
+            if self._failure is not None:
+                raise self._failure
+            return self._found or _receive(self._ours, progress, check)
         finally:
             with self._killing:
                 self._receiving = False
@@ -130,6 +153,14 @@ class EarlyLookup(cache.Lookup):
         if self._stopped and self.running is not None:
             self.running.kill()  # the reader closed while the process was starting
 
+    def soon(self) -> Analysis | None:
+        """The stored analysis as `Lookup.soon` gives it, or else the process's when it has sent it already: a small
+        corpus forked at once is often analysed before the reader mounts, and then shown on the first frame."""
+        found = super().soon()
+        if found is None and self.running is not None:
+            found = self.running.ready()
+        return found
+
     @property
     def elsewhere(self) -> bool:
         return self.running is not None
@@ -175,17 +206,25 @@ def _receive(receiving: Connection, progress: Progress, check: Callable[[], None
             message = receiving.recv_bytes()
         except EOFError:
             raise AnalysisFailed("the analysis process ended without a result") from None
-        kind, body = message[:1], message[1:]
-        if kind == b"p":
-            fraction, stage = pickle.loads(body)  # noqa: S301 - our own child's words
-            progress(fraction, stage)
-        elif kind == b"e":
-            raise AnalysisFailed(body.decode("utf-8", "replace"))
-        else:
-            analysis = cache.loads(body)
-            if not isinstance(analysis, Analysis):
-                raise AnalysisFailed("the analysis process sent something else")
+        analysis = _message(message, progress)
+        if analysis is not None:
             return analysis
+
+
+def _message(message: bytes, progress: Progress) -> Analysis | None:
+    """What one message from the process says: its progress (passed to `progress`), its failure (raised), or the
+    analysis (returned)."""
+    kind, body = message[:1], message[1:]
+    if kind == b"p":
+        fraction, stage = pickle.loads(body)  # noqa: S301 - our own child's words
+        progress(fraction, stage)
+        return None
+    if kind == b"e":
+        raise AnalysisFailed(body.decode("utf-8", "replace"))
+    analysis = cache.loads(body)
+    if not isinstance(analysis, Analysis):
+        raise AnalysisFailed("the analysis process sent something else")
+    return analysis
 
 
 def by_the_percent(progress: Progress) -> Progress:
