@@ -31,6 +31,7 @@ from tui.ui.render import safe_text
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.search import Search
 from tui.ui.state import Memory, Places, places_path
+from tui.ui.stylesheet import ComponentSharingStylesheet
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.bars import SourceBar, StatusBar
 from tui.ui.widgets.disputes import DisputesPanel
@@ -60,6 +61,7 @@ class KatoApp(App[None]):
     def __init__(self, corpus: Corpus, notes: Path | None = None, config: Config | None = None, places: Places | None = None,
                  stored: Lookup | None = None) -> None:
         super().__init__()
+        self.stylesheet = ComponentSharingStylesheet(variables=self.get_css_variables())
         self.corpus = corpus
         self.sub_title = corpus.name
         self.config = config if config is not None else Config()
