@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import re
@@ -267,6 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     make_parser, run = COMMANDS.get(argv[0], (_open_parser, run_open)) if argv else (_open_parser, run_open)
     if argv and argv[0] in COMMANDS:
         argv = argv[1:]
+    if run is not run_open:
+        gc.enable()  # off only for the reader's start (see tui.entry)
     args = make_parser().parse_args(argv)
     try:
         return run(args)
@@ -284,3 +287,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         if error.filename is None:
             raise
         return _bad_input(f"{error.filename}: {error.strerror or error}")
+    finally:
+        gc.enable()

@@ -3,6 +3,7 @@ between openings, and keys that draw again only what changed. No test here is ti
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -356,7 +357,7 @@ async def test_a_resize_to_the_size_the_screen_has_lays_nothing_out(bundled: Cor
 
 
 def test_the_textual_internals_the_fast_paths_override_are_there() -> None:
-    """QuickScrollBar, Leaf, ArticleView and ReaderScreen override or call private parts of Textual (pinned in
+    """QuickScrollBar, Leaf, ArticleView, ReaderScreen and the stylesheet override or call private parts of Textual (pinned in
     pyproject.toml for that reason): a Textual that renamed one fails here, not by drawing the reader wrongly."""
     from textual.app import App
     from textual.screen import Screen
@@ -366,4 +367,36 @@ def test_the_textual_internals_the_fast_paths_override_are_there() -> None:
                         (Screen, "_refresh_layout"), (App, "_start_widget"), (App, "get_line_filters"), (ScrollBar, "render")):
         assert callable(getattr(owner, name, None)), f"{owner.__name__}.{name}"
     widget = Widget()
-    assert {"_repaint_required", "_vertical_scrollbar", "_size"} <= set(vars(widget))
+    assert {"_repaint_required", "_vertical_scrollbar", "_size", "_component_styles"} <= set(vars(widget))
+    from textual.css.stylesheet import Stylesheet  # ComponentSharingStylesheet
+
+    for owner, name in ((Stylesheet, "_process_component_classes"), (Stylesheet, "replace_rules"), (Widget, "_get_component_classes")):
+        assert callable(getattr(owner, name, None)), f"{owner.__name__}.{name}"
+
+
+def test_the_command_starts_with_the_collector_off_and_turns_it_on_for_all_but_the_reader() -> None:
+    """tui.entry turns the cyclic collector off before anything is imported (the installed `kato-tui` and
+    `python -m tui` both start there); the command line turns it on again for every command but the reader."""
+    from importlib.metadata import entry_points
+
+    assert [point.value for point in entry_points(group="console_scripts", name="kato-tui")] == ["tui.entry:main"]
+    code = ("import gc, sys, tui.cli\n"
+            "tui.cli.run_open = lambda args: print('reader', gc.isenabled()) or 0\n"
+            "tui.cli.COMMANDS['config'] = (tui.cli.COMMANDS['config'][0], lambda args: print('config', gc.isenabled()) or 0)\n"
+            "from tui.entry import main\n"
+            "sys.argv = ['kato-tui']; main()\n"
+            "print('after', gc.isenabled())\n"
+            "sys.argv = ['kato-tui', 'config']; gc.disable(); main()\n")
+    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert printed[:4] == ["reader False", "after True", "config True", ""]
+
+
+async def test_the_reader_turns_the_collector_on_again_once_its_first_frame_is_out(bundled: Corpus) -> None:
+    gc.disable()  # as the command line leaves it
+    try:
+        app = make_app(bundled)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()

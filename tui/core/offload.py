@@ -13,6 +13,7 @@ the reader's own, on the other core.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -245,6 +246,8 @@ def by_the_percent(progress: Progress) -> Progress:
 def _forked_child(sending: Connection, ours: Connection, corpus: Corpus) -> None:
     """The forked process's work: as `_child`'s, with the corpus it was forked with."""
     _quiet()
+    gc.freeze()  # what the reader had: it lives on here too, and the collector need not walk it (nor copy its pages)
+    gc.enable()  # off in the reader's start, which this process copies (see tui.entry): the analysis makes garbage
     ours.close()  # the reader's end, copied by the fork: closed here, so that the reader going away ends the pipe
     _analyse_and_send(sending, corpus)
 

@@ -121,7 +121,7 @@ class KatoApp(App[None]):
         self.memory.recall()
         self.analyst.start()
         self.notes.start()
-        self.call_after_refresh(gc.freeze)  # see Analyst.analysed: the corpus and the widgets, from the first frame on
+        self.call_after_refresh(_first_frame_out)
 
     def on_unmount(self) -> None:
         self.analyst.stop()
@@ -237,6 +237,13 @@ class KatoApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from reader_commands(self, self.keymap)
+
+
+def _first_frame_out() -> None:
+    """Freeze what the app holds so far (the corpus and the widgets: see Analyst.analysed), and let the collector run
+    again: the command line turns it off for the reader's start (see tui.entry)."""
+    gc.freeze()
+    gc.enable()
 
 
 def make_app(corpus: Corpus | None = None, notes: Path | None = None, *, config: Config | None = None, places: Places | None = None,
