@@ -10,7 +10,8 @@ from tui.core import report
 from tui.core.analysis import analyse, unique_passages
 from tui.core.corpus import load_corpus
 from tui.core.disputes import find_disputes
-from tui.core.families import FAMILY_SHARE, agency_credits, family_of, find_families, voice, voices
+from tui.core.families import FAMILY_SHARE, agency_credits, find_families
+from tui.core.voices import family_of, voice, voices
 from tui.core.model import Analysis, Family
 
 WIRE = (

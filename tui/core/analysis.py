@@ -10,9 +10,10 @@ from tui.core import boilerplate
 from tui.core.align import align
 from tui.core.disputes import find_disputes
 from tui.core.facts import extract_facts
-from tui.core.families import find_families, voice_map
+from tui.core.families import find_families
 from tui.core.model import Analysis, Corpus, Fact, Segment
 from tui.core.segment import segment
+from tui.core.voices import voice_map
 
 Progress = Callable[[float, str], None]
 """Told how far the analysis has got (0 to 1) and at which stage, between stages and article by

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from itertools import chain, combinations
 
 from tui.core import boilerplate
@@ -78,34 +78,6 @@ def find_families(corpus: Corpus, segments: dict[str, tuple[Segment, ...]]) -> t
     return tuple(families)
 
 
-def family_of(article_id: str, families: Iterable[Family]) -> Family | None:
-    """The family the article is a copy in, or None when it is nobody's copy."""
-    return next((family for family in families if article_id in family.sources), None)
-
-
-def voice(article_id: str, families: Iterable[Family]) -> str:
-    """Whose voice the article is: its family's first source when it is a copy, else itself."""
-    family = family_of(article_id, families)
-    return family.sources[0] if family else article_id
-
-
-def voices(articles: Iterable[str], families: Iterable[Family]) -> int:
-    """How many independent voices the articles are: copies of one text count once ("3 sources,
-    2 independent"). `articles` may be a group's articles (MatchGroup.articles) or any ids."""
-    return count_voices(articles, voice_map(families))
-
-
-def count_voices(articles: Iterable[str], voice_of: Mapping[str, str]) -> int:
-    """`voices` with the families' `voice_map` made once, for counting many groups."""
-    return len({voice_of.get(article, article) for article in articles})
-
-
-def voice_map(families: Iterable[Family]) -> dict[str, str]:
-    """Each family member's voice (its family's first source), for looking many up: an article
-    that is in no family is its own voice (``voice_of.get(article, article)``)."""
-    return {member: family.sources[0] for family in families for member in family.sources}
-
-
 def _sentences(article: Article, segments: Sequence[Segment]) -> set[str]:
     """The article's story sentences, normalised: not page furniture, not too short."""
     furniture = boilerplate.furniture(article.body)
@@ -143,7 +115,7 @@ def _near_identical(distinct: list[str]) -> list[int]:
     """For each distinct sentence, the index of the sentence standing for all it is near-identical
     to (union-find over the pairs rapidfuzz finds alike among the candidates the shingles give).
     Each sentence looks up the sentences before it, then joins the index: each pair is met once."""
-    from rapidfuzz import fuzz  # here, not at import: the reader's first screen needs this module's voice_map only
+    from rapidfuzz import fuzz  # here, not at import: only finding the near-identical sentences needs it
 
     shingles = [_shingles(norm) for norm in distinct]
     held_by = Counter(chain.from_iterable(shingles))

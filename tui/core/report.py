@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.families import count_voices, voice_map
 from tui.core.model import Analysis, Corpus, Dispute, Family, MatchGroup, Span
+from tui.core.voices import count_voices, voice_map
 
 Json = dict[str, object]
 

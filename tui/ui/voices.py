@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from tui.core.families import count_voices, voice_map
 from tui.core.model import Analysis, Family, MatchGroup
+from tui.core.voices import count_voices, voice_map
 
 
 def _letter(index: int) -> str:

@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from tui.core.facts.dates import published_day, resolve
-from tui.core.families import voice_map
 from tui.core.model import Corpus, Fact, Family, MatchGroup, Segment, Span, Version
 from tui.core.roles import CALENDAR_WORDS, role
 from tui.core.text import STOPWORDS, stem
 from tui.core.values import readable
+from tui.core.voices import voice_map
 
 _SURFACE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
