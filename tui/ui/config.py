@@ -16,6 +16,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_config_dir
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, format_key
@@ -24,10 +25,8 @@ from textual.theme import BUILTIN_THEMES
 from tui.core.notes import write_atomic
 from tui.ui.keymap import BY_NAME, KEYS, Key, display, scopes
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from types import ModuleType
 
 MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
 _NAMED = {value.rsplit("+", 1)[-1] for value in Keys} - {"<any>", "<ignore>", "<scroll-down>", "<scroll-up>"}
@@ -73,10 +72,16 @@ def load_config(path: Path | None = None) -> Config:
     path = path if path is not None else config_path()
     config = Config(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return config
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        config.problems.append(f"cannot be read ({error})")
+        return config
+    tomllib = _toml()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         config.problems.append(f"cannot be read ({error})")
         return config
     keys, ui = data.get("keys", {}), data.get("ui", {})
@@ -153,6 +158,15 @@ def clashes(remaps: dict[str, str]) -> list[str]:
     return sorted({name for names in owners.values() if len(names) > 1 for name in names if name in remaps})
 
 
+def _toml() -> ModuleType:
+    """The TOML parser, imported when there is a settings file: most readers have none, and start without it."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
 def _theme(value: object, problems: list[str]) -> str | None:
     if isinstance(value, str) and value in BUILTIN_THEMES:
         return value
@@ -163,6 +177,7 @@ def _theme(value: object, problems: list[str]) -> str | None:
 def save_theme(path: Path, theme: str) -> bool:
     """Set `[ui] theme` in the file, keeping every other line as the user wrote it; False (and the file
     untouched) when the file cannot be read as TOML or does not say the theme plainly enough to change."""
+    tomllib = _toml()
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         tomllib.loads(text)
