@@ -9,7 +9,7 @@ from tests.ui.helpers import analysed, screen_text
 from tui.core.model import Corpus
 from tui.ui.app import make_app
 from tui.ui.render import clamp
-from tui.ui.widgets.reader import ArticleColumn, Title
+from tui.ui.widgets.reader import ArticleColumn, ColumnHeader
 
 LONG = (
     "Finance minister floats the country's vast Treasury holdings as a bargaining card in the tariff talks with "
@@ -47,12 +47,10 @@ async def test_a_cut_title_ends_with_an_ellipsis_and_a_missing_one_takes_no_line
     async with app.run_test(size=(200, 50)) as pilot:
         await analysed(app, pilot)
         columns = {column.article.id: column for column in app.query(ArticleColumn)}
-        heights = {key: column.query_one(Title).region.height for key, column in columns.items()}
-        assert heights == {"a": 2, "b": 1, "c": 0}
-        assert not columns["c"].query_one(Title).display
+        heights = {key: column.header.region.height for key, column in columns.items()}
+        assert heights == {"a": 2 + 2, "b": 2 + 1, "c": 2}  # the outlet's line, the byline, the title's lines
         for column in columns.values():
-            byline = column.query_one(".byline")
-            assert column.view.region.y == byline.region.y + 1 + heights[column.article.id]
+            assert column.view.region.y == column.header.region.y + heights[column.article.id]
         text = screen_text(app)
         assert "…" in text and LONG not in text
         assert "Holdings a card" in text
@@ -65,11 +63,34 @@ async def test_a_column_that_shows_another_article_takes_its_title(headed: Corpu
         await analysed(app, pilot)
         await pilot.press("3")
         await pilot.pause()
-        shown = {column.article.id: column.query_one(Title) for column in app.query(ArticleColumn)}
-        assert "c" in shown and not shown["c"].display and shown["c"].region.height == 0
+        shown = {column.article.id: column.header for column in app.query(ArticleColumn)}
+        assert "c" in shown and shown["c"].region.height == 2 and shown["c"].title_lines(40) == []
         await pilot.press("1")
         await pilot.pause()
         first = next(column for column in app.query(ArticleColumn) if column.article.id == "a")
-        title = first.query_one(Title)
-        assert title.display and title.region.height == 2
-        assert str(title.render()).endswith("…")
+        header: ColumnHeader = first.header
+        assert header.region.height == 4
+        assert str(header.render()).splitlines()[-1].rstrip().endswith("…")
+
+
+async def test_the_focused_columns_outlet_line_stands_out_across_the_whole_column(headed: Corpus) -> None:
+    """The outlet's line of the focused column has the current colour from edge to edge, the others the outlet's;
+    tab moves it without restyling anything (the header draws it)."""
+    from rich.console import Console
+
+    console = Console()
+    app = make_app(headed)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await analysed(app, pilot)
+        first, second = list(app.query(ArticleColumn))[:2]
+
+        def backgrounds(column: ArticleColumn) -> set[object]:
+            line = column.header.render().split("\n")[0]
+            assert line.cell_len == column.header.size.width
+            return {line.get_style_at_offset(console, offset).bgcolor for offset in range(len(line))}
+
+        current = first.header.get_component_rich_style("column-header--current").bgcolor
+        assert backgrounds(first) == {current} and current not in backgrounds(second)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert backgrounds(second) == {current} and current not in backgrounds(first)

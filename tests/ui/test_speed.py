@@ -164,7 +164,7 @@ async def test_tab_and_scrolling_back_draw_no_line_anew(bundled: Corpus, monkeyp
         await pilot.press("k", "k", "tab", "tab")
         await pilot.pause()
         assert styled == []
-        assert [column.query_one(".outlet").has_class("-current") for column in app.query(ArticleColumn)] == [False, False, True, False, False]
+        assert [column.header.current for column in app.query(ArticleColumn)] == [False, False, True, False, False]
         assert not any(column.classes for column in app.query(ArticleColumn))
 
 
