@@ -67,6 +67,27 @@ async def test_slash_a_word_and_enter_go_to_the_first_hit(bundled: Corpus) -> No
         assert view_of(app, hit.article).shows(hit.start)
 
 
+async def test_the_search_line_is_made_by_the_first_search_above_the_status_line(bundled: Corpus) -> None:
+    """The first screen goes without the search line (four widgets most readings never use); / makes it, above the
+    status line, with the typing in it at once; the next / takes up the same line."""
+    app = make_app(bundled, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(app, pilot)
+        assert not app.query(SearchLine)
+        await pilot.press("slash", *"car")  # typed straight after the key that made the line: all of it reaches the line
+        await pilot.pause()
+        line = app.query_one(SearchLine)
+        assert line.value == "car" and isinstance(app.focused, SearchInput)
+        children = list(app.screen.children)
+        assert children.index(line) == children.index(app.query_one("#status")) - 1
+        assert line.region.y == app.query_one("#status").region.y - 1 == 21  # the status line and the footer under it
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert list(app.query(SearchLine)) == [line] and isinstance(app.focused, SearchInput)
+
+
 async def test_typing_lights_up_the_hits_in_every_column_before_enter(bundled: Corpus) -> None:
     """Typed words are highlighted in each column that has them once the typing pauses (not one letter alone, which
     is everywhere), and the status counts them."""

@@ -34,7 +34,7 @@ def test_start_up_loads_neither_the_analysis_nor_what_only_some_actions_need() -
     (the bundled story's front matter is `key: value` lines) and the TOML parser (no settings file)."""
     later = ["tui.core.analysis", "tui.core.segment", "tui.core.export", "tui.ui.screens.note_editor", "tui.ui.screens.help",
              "tui.ui.screens.match_detail", "charset_normalizer", "rapidfuzz", "filelock", "tui.core.facts", "tui.core.disputes",
-             "tui.core.families", "yaml", "tomllib", "importlib.resources"]
+             "tui.core.families", "yaml", "tomllib", "importlib.resources", "tui.ui.widgets.search"]
     code = ("import sys, tui.ui.app, tui.ui.config, tui.core.corpus; tui.core.corpus.load_corpus(); tui.ui.config.load_config();"
             f"print([name for name in {later!r} if name in sys.modules])")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -40,8 +40,10 @@ from tui.ui.widgets.footer import Footer
 from tui.ui.widgets.matches_panel import MatchesPanel
 from tui.ui.widgets.notes import NotesPanel
 from tui.ui.widgets.reader import Reader
-from tui.ui.widgets.search import SearchLine
 from tui.ui.widgets.sources_panel import SourcesPanel
+
+if TYPE_CHECKING:
+    from tui.ui.widgets.search import SearchLine
 
 
 class KatoApp(App[None]):
@@ -109,7 +111,6 @@ class KatoApp(App[None]):
         yield SourceBar(shown, id="sources")
         yield Reader(shown, id="reader")
         yield from self.panels
-        yield SearchLine(id="search")
         yield StatusBar(id="status")
         yield Footer(compact=True)
 
@@ -204,9 +205,9 @@ class KatoApp(App[None]):
             self.matches.toggle_unique()
             self.guide.show_marks()
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         """Open the search line: type words to find in every column."""
-        self.search.open()
+        await self.search.open()
 
     def action_clear_search(self) -> None:
         """Clear the search and its highlights; n / N go through the matches again."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
 from textual.timer import Timer
 
 from tui.core.model import Article, Span
@@ -17,11 +18,12 @@ from tui.core.search import find
 from tui.ui.navigator import Navigator
 from tui.ui.render import Mark, safe_text
 from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.bars import StatusBar
 from tui.ui.widgets.reader import Reader
-from tui.ui.widgets.search import SearchLine
 
 if TYPE_CHECKING:
     from tui.ui.app import KatoApp
+    from tui.ui.widgets.search import SearchLine
 
 KIND = "search"
 """The guide's kind for the hits of a search."""
@@ -100,16 +102,32 @@ class Search:
             return self.active
         return True
 
-    def open(self) -> None:
-        """Show the search line and take the typing there (the words of the search on, if any, to edit)."""
-        self.app.query_one(SearchLine).open()
+    async def open(self) -> None:
+        """Show the search line and take the typing there (the words of the search on, if any, to edit). The line is
+        made the first time: it is four widgets (an Input among them) that most readings never use, and the first
+        screen goes without them."""
+        from tui.ui.widgets.search import SearchLine
+
+        try:
+            line = self.app.query_one(SearchLine)
+        except NoMatches:
+            line = SearchLine(id="search")
+            status = self.app.query_one(StatusBar)
+            await status.screen.mount(line, before=status)  # above the status line
+        line.open()
+
+    def _line(self) -> SearchLine:
+        """The search line, once `open` made it."""
+        from tui.ui.widgets.search import SearchLine
+
+        return self.app.query_one(SearchLine)
 
     def typed(self, query: str) -> None:
         """The words in the line changed: highlight their hits once the typing pauses (from `LIVE_FROM` characters;
         no words take the highlights away)."""
         self._stop_typing()
         if len(query.strip()) >= LIVE_FROM or not query.strip():
-            self._typing = self.app.query_one(SearchLine).set_timer(TYPING_PAUSE, lambda: self._find(query))
+            self._typing = self._line().set_timer(TYPING_PAUSE, lambda: self._find(query))
 
     def _stop_typing(self) -> None:
         if self._typing is not None:
@@ -134,13 +152,13 @@ class Search:
             self.app.guide.jump(KIND)
         else:
             self.app.guide.step(KIND, 1)
-        self.app.query_one(SearchLine).leave()
+        self._line().leave()
         self.app.query_one(Reader).current_view.focus()
 
     def clear(self) -> None:
         """Close the line, take the hits' highlights away, and give n / N back to the matches."""
         self._stop_typing()
-        self.app.query_one(SearchLine).close()
+        self._line().close()
         self.app.guide.remove(KIND)
         self.app.guide.show_marks()
         self.app.refresh_bindings()  # n / N are the matches' again, in the footer too
