@@ -375,6 +375,7 @@ def test_the_textual_internals_the_fast_paths_override_are_there() -> None:
 
     for owner, name in ((Stylesheet, "_process_component_classes"), (Stylesheet, "replace_rules"), (Widget, "_get_component_classes")):
         assert callable(getattr(owner, name, None)), f"{owner.__name__}.{name}"
+    assert isinstance(Stylesheet(variables={"x": "1"})._variables, dict)
 
 
 def test_the_command_starts_with_the_collector_off_and_turns_it_on_for_all_but_the_reader() -> None:

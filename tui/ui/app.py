@@ -63,7 +63,7 @@ class KatoApp(App[None]):
     def __init__(self, corpus: Corpus, notes: Path | None = None, config: Config | None = None, places: Places | None = None,
                  stored: Lookup | None = None) -> None:
         super().__init__()
-        self.stylesheet = ComponentSharingStylesheet(variables=self.get_css_variables())
+        self.stylesheet = ComponentSharingStylesheet(variables=self.stylesheet._variables)  # the theme's, worked out once
         self.corpus = corpus
         self.sub_title = corpus.name
         self.config = config if config is not None else Config()
