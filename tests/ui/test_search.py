@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from rich.style import Style
+from textual import events
 from textual.pilot import Pilot
 
 from tests.ui.helpers import analysed, record_notifications, screen_text, status, view_of
@@ -69,13 +70,21 @@ async def test_slash_a_word_and_enter_go_to_the_first_hit(bundled: Corpus) -> No
 
 async def test_the_search_line_is_made_by_the_first_search_above_the_status_line(bundled: Corpus) -> None:
     """The first screen goes without the search line (four widgets most readings never use); / makes it, above the
-    status line, with the typing in it at once; the next / takes up the same line."""
+    status line, and what is typed while it is made goes into it; the next / takes up the same line."""
     app = make_app(bundled, config=Config())
     async with app.run_test(size=(80, 24)) as pilot:
         await analysed(app, pilot)
         assert not app.query(SearchLine)
-        await pilot.press("slash", *"car")  # typed straight after the key that made the line: all of it reaches the line
-        await pilot.pause()
+        opening = app.search.open
+
+        async def typed_meanwhile() -> None:  # keys that come in while the line is being made (a fast typist, a paste)
+            for key in "car":
+                app.post_message(events.Key(key, key))
+            await opening()
+
+        app.search.open = typed_meanwhile  # type: ignore[method-assign]
+        await pilot.press("slash")
+        await pilot.pause(0.2)
         line = app.query_one(SearchLine)
         assert line.value == "car" and isinstance(app.focused, SearchInput)
         children = list(app.screen.children)

@@ -86,9 +86,10 @@ class SearchLine(Horizontal):
         return self.input.value
 
     def open(self) -> None:
-        """Show the line and take the typing there."""
+        """Show the line and take the typing there at once: keys typed straight after the one that opened the line
+        (a fast typist, a paste) are already waiting, and `focus()` would move the focus only after them."""
         self.add_class("-open")
-        self.input.focus()
+        self.screen.set_focus(self.input)
 
     def leave(self) -> None:
         """Keep the line on screen with its words while the reader goes back to the columns."""
