@@ -10,7 +10,7 @@ def main() -> int:
 
     Importing Textual and our modules and building the first screen allocate a few hundred thousand objects that
     all live on, and that made the collector run about 200 times before the first frame, some 45 ms of scanning
-    for under 400 objects of garbage (the first frame came about 60-100 ms later). The collector is turned back on
+    for under 400 objects of garbage (with it off, the first frame comes 60-100 ms sooner). The collector is turned back on
     by `tui.cli.main` for every command but the reader, and by the reader once its first frame is on screen."""
     gc.disable()
     from tui.cli import main as run
