@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tui.core.corpus import load_corpus
+from tui.core.model import Corpus
 from tui.ui.app import make_app
 
 
@@ -29,3 +32,18 @@ async def test_q_during_a_long_analysis_quits_and_the_analysis_stops_unfinished(
     assert job is not None and job.daemon  # the interpreter does not wait for it to exit
     job.join()
     assert job.stopped.is_set() and not job.finished
+
+
+async def test_quitting_as_the_analysis_and_the_notes_arrive_ends_without_an_error(bundled: Corpus, tmp_path: Path,
+                                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Close the reader at moments from 0 to 150 ms after the start, with q or as a test ends, while the bundled
+    story's analysis (about that long, nothing cached) and the notes come in: what they post as the widgets go is
+    let go (it queried a status bar no longer there, and the reader ended in a traceback)."""
+    for moment in range(0, 160, 10):
+        monkeypatch.setenv("KATO_TUI_CACHE", str(tmp_path / f"cache-{moment}"))  # nothing stored: the analysis runs
+        app = make_app(bundled)
+        async with app.run_test(size=(200, 50)) as pilot:
+            await pilot.pause(moment / 1000)
+            if moment % 20:
+                await pilot.press("q")
+        assert app.return_code in (0, None), moment

@@ -133,22 +133,35 @@ class KatoApp(App[None]):
         self.memory.keep()
         super().exit(*args, **options)
 
+    @property
+    def closing(self) -> bool:
+        """Whether the app is shutting down: its widgets are being removed, and what the analysis, the notes or a
+        column post meanwhile (the analysis done as q is pressed) is let go, not shown in widgets no longer there."""
+        return not self.is_running
+
     def on_kato_app_analysis_progressed(self, event: AnalysisProgressed) -> None:
-        self.analyst.progressed(event.fraction, event.stage)
+        if not self.closing:
+            self.analyst.progressed(event.fraction, event.stage)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        (self.analyst if event.worker.name == "analysis" else self.notes).worker_changed(event)
+        if not self.closing:
+            (self.analyst if event.worker.name == "analysis" else self.notes).worker_changed(event)
 
     def on_reader_column_changed(self, event: Reader.ColumnChanged) -> None:
+        if self.closing:
+            return
         bar = self.query_one(SourceBar)
         bar.current, bar.first, bar.shown = event.current, event.first, event.shown
         outlet = safe_text(event.reader.articles[event.current].outlet)
         self.query_one(StatusBar).column = f"column {event.current + 1}/{len(event.reader.articles)}: {outlet}"
 
     async def on_sources_panel_arranged(self, event: SourcesPanel.Arranged) -> None:
-        await self.query_one(Reader).set_sources(event.articles)
+        if not self.closing:
+            await self.query_one(Reader).set_sources(event.articles)
 
     def on_reader_arranged(self, event: Reader.Arranged) -> None:
+        if self.closing:
+            return
         for shows in (self.query_one(SourceBar), *self.query(FilteredPanel)):
             shows.set_sources(event.articles)
         self.search.rearranged()
