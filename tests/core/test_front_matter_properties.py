@@ -53,3 +53,14 @@ def test_values_of_letters_colons_hashes_and_quotes_are_read_as_yaml_reads_them(
     read = simple_fields(source)
     if read is not None:
         assert read == yaml_reads(source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(keys.filter(str.isidentifier), st.text(alphabet="ab é1,.;()/'\"-", min_size=1, max_size=16)
+                          .filter(lambda text: text[0].isalnum() and not text.endswith(" "))), min_size=1, max_size=4))
+def test_plain_words_and_punctuation_are_read_without_yaml(fields: list[tuple[str, str]]) -> None:
+    """What titles and outlets are made of (words, commas, quotes and dashes inside) is always read quickly, and as
+    YAML reads it: the quick reading is not a way of sending everything to YAML."""
+    source = "\n".join(f"{key}: {value}" for key, value in fields)
+    assert simple_fields(source) == yaml_reads(source) == dict(fields)
+

@@ -28,8 +28,8 @@ _UTF8_OR_HIGH_BYTE = re.compile(_UTF8_MULTIBYTE.pattern + rb"|[\x80-\xff]")
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # What YAML does not read as itself in a scalar: controls, what it takes for a line break, a BOM, surrogates and the
-# noncharacters U+FFFE and U+FFFF. Classes made by leaving these out (and a space, and the `also` characters) are
-# cheap to compile; spelling out the printable ranges up to U+10FFFF cost 13 ms at import.
+# noncharacters U+FFFE and U+FFFF. A class made by leaving these out is quick to compile (the printable ranges up
+# to U+10FFFF spelled out are not).
 _NOT_YAML_TEXT = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff"
 
 
@@ -41,10 +41,11 @@ def _text_but(also: str = "", *, space: bool = False) -> str:
 _SAFE = _text_but()
 # A `key: value` line whose value YAML reads as the text written: plain, not starting with an indicator (quotes, [,
 # {, -, &, !, |, > ...) and holding no ": " (a mapping) and no " #" (a comment); or in single quotes (with '' for
-# '); or in double quotes without escapes. Anything else goes to the YAML parser.
+# '); or in double quotes without escapes. Anything else goes to the YAML parser. Spaces in a plain value are
+# matched only before what follows them, so that a long run of them is not tried two ways (time linear in the line).
 _SIMPLE_FIELD = re.compile(
     rf"(?P<key>[A-Za-z][A-Za-z0-9_]*): +(?:"
-    rf"(?P<plain>(?![-?:,\[\]{{}}#&*!|>'\"%@`]){_SAFE}(?:{_text_but(':#')}|:(?={_SAFE})|(?<={_SAFE})#| )*)"
+    rf"(?P<plain>(?![-?:,\[\]{{}}#&*!|>'\"%@`]){_SAFE}(?: *(?:{_text_but(':#')}|:(?={_SAFE})|(?<={_SAFE})#))*)"
     rf"|'(?P<single>(?:{_text_but(chr(39), space=True)}|'')*)'"
     rf"|\"(?P<double>{_text_but(chr(34) + chr(92), space=True)}*)\""
     rf") *"
@@ -345,7 +346,7 @@ def simple_fields(source: str) -> dict[str, str] | None:
         match = _SIMPLE_FIELD.fullmatch(line)
         if match is not None:
             plain, single, double = match["plain"], match["single"], match["double"]
-            fields[match["key"]] = plain.rstrip(" ") if plain is not None else single.replace("''", "'") if single is not None else double
+            fields[match["key"]] = plain if plain is not None else single.replace("''", "'") if single is not None else double
         elif line.strip(" "):
             return None
     return fields or None
