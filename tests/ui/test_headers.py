@@ -6,7 +6,7 @@ import pytest
 
 from tests.ui.conftest import WriteCorpus
 from tests.ui.helpers import analysed, screen_text
-from tui.core.model import Corpus
+from tui.core.model import Article, Corpus
 from tui.ui.app import make_app
 from tui.ui.render import clamp
 from tui.ui.widgets.reader import ArticleColumn, ColumnHeader
@@ -94,3 +94,26 @@ async def test_the_focused_columns_outlet_line_stands_out_across_the_whole_colum
         await pilot.press("tab")
         await pilot.pause()
         assert backgrounds(second) == {current} and current not in backgrounds(first)
+
+
+async def test_a_header_shows_markup_and_line_breaks_as_text_on_its_own_lines(write_corpus: WriteCorpus) -> None:
+    """An outlet with a line break and markup, and a title of markup: each is shown as written, on the lines it
+    has (a break in the outlet would have pushed the title's last line out of the header)."""
+    body = "The minister said the holdings were a card on the table.\n"
+    corpus = write_corpus({
+        "a.md": f'---\noutlet: "[bold red]Wire[/]\\nService"\ntitle: "[link=x]Holdings[/link] a card"\n---\n{body}',
+        "b.md": f"---\noutlet: Short Times\n---\n{body}",
+    })
+    app = make_app(corpus)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        header = next(column for column in app.query(ArticleColumn) if column.article.id == "a").header
+        lines = str(header.render()).split("\n")
+        assert lines[0].strip() == "[bold red]Wire[/] Service" and lines[2].strip() == "[link=x]Holdings[/link] a card"
+        assert len(lines) == header.region.height == 3
+
+
+def test_a_header_too_narrow_for_a_letter_gives_its_title_no_line() -> None:
+    article = Article(id="a", outlet="Wire", body="Text.", title="A title")
+    header = ColumnHeader(article)
+    assert header.title_lines(2) == [] and len(header.title_lines(3)) == 2 and header.title_lines(40) == ["A title"]

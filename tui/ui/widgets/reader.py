@@ -29,17 +29,22 @@ def _byline(article: Article, family: str | None = None) -> Text:
     for part, style in ((article.date and readable_date(article.date), ""), (family, "bold"), (f"{article.words:,} words", "")):
         if part:
             line.append(" · " if line else "")
-            line.append(safe_text(part), style)
+            line.append(_one_line(part), style)
     return line
+
+
+def _one_line(text: str) -> str:
+    """`text` made safe and kept to one line: a header line has room for one (a date as written may hold a break)."""
+    return " ".join(safe_text(text).split())
 
 
 class ColumnHeader(Leaf):
     """A column's header: the outlet's line (standing out on the focused column), the byline ("Wed 5 May 2010 ·
     683 words", with what it says of a copy family) and the title in at most `TITLE_LINES` lines, ending in "…"
-    when cut; an article without a title gives up no line to it.
+    when cut; an article without a title gives up no line to it. Each cut to one line of the column's width.
 
-    One widget, drawn, where there were three to mount and style (two labels and the title: fifteen widgets
-    before the first frame, on five columns); the focused column's mark is drawn, not a class, which would restyle."""
+    One widget that draws all three (not three to mount and style for each column before the first frame); the
+    focused column's mark is drawn too, not a class, which would restyle the header."""
 
     TITLE_LINES = 2
 
@@ -64,8 +69,9 @@ class ColumnHeader(Leaf):
         return self._current
 
     def title_lines(self, width: int) -> list[str]:
-        """The title as drawn `width` cells wide: at most `TITLE_LINES` lines; none when the article has no title."""
-        return clamp(self._title, max(1, width - 2), self.TITLE_LINES).splitlines() if self._title.strip() else []
+        """The title as drawn `width` cells wide: at most `TITLE_LINES` lines; none when the article has no title, or
+        the header is too narrow to show a letter of it between its margins."""
+        return clamp(self._title, width - 2, self.TITLE_LINES).splitlines() if self._title.strip() and width >= 3 else []
 
     def show(self, article: Article, family: str | None) -> None:
         """Show another article's header; laid out again only when the title changes (it may take other lines)."""
@@ -89,7 +95,7 @@ class ColumnHeader(Leaf):
     def render(self) -> Text:
         width, style = self.size.width, self.get_component_rich_style
         outlet = style("column-header--outlet") + (style("column-header--current") if self._current else Style())
-        lines = [_header_line(Text(safe_text(self._article.outlet)), width, outlet),
+        lines = [_header_line(Text(_one_line(self._article.outlet)), width, outlet),
                  _header_line(self.byline, width, style("column-header--copy" if self._family else "column-header--byline"))]
         lines += [_header_line(Text(line), width, style("column-header--title")) for line in self.title_lines(width)]
         return Text("\n", no_wrap=True, overflow="crop").join(lines)
@@ -164,7 +170,7 @@ class ArticleColumn(Vertical):
 
     def show_current(self, current: bool) -> None:
         """Make the header stand out as the focused column's, or not: drawn by the header, not a class on the column,
-        which would restyle everything in it, its text and scrollbar too (most of what `tab` cost)."""
+        which would restyle everything in it, its text and scroll bar too."""
         self.header.show_current(current)
 
 
