@@ -9,9 +9,9 @@ def main() -> int:
     """Run the command line with the cyclic garbage collector off until the reader's first frame is out.
 
     Importing Textual and our modules and building the first screen allocate a few hundred thousand objects that
-    all live on, and that made the collector run about 200 times before the first frame, some 45 ms of scanning
-    for under 400 objects of garbage (with it off, the first frame comes 60-100 ms sooner). The collector is turned back on
-    by `tui.cli.main` for every command but the reader, and by the reader once its first frame is on screen."""
+    all live on: the collector would run some 200 times before the first frame, scanning them for next to no
+    garbage. It is turned back on by `tui.cli.main` for every command but the reader, and by the reader once its
+    first frame is on screen."""
     gc.disable()
     from tui.cli import main as run
 

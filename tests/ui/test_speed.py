@@ -390,9 +390,11 @@ def test_the_command_starts_with_the_collector_off_and_turns_it_on_for_all_but_t
             "from tui.entry import main\n"
             "sys.argv = ['kato-tui']; main()\n"
             "print('after', gc.isenabled())\n"
-            "sys.argv = ['kato-tui', 'config']; gc.disable(); main()\n")
+            "sys.argv = ['kato-tui', 'config']; gc.disable(); main()\n"
+            "del tui.cli.run_open; import importlib; importlib.reload(tui.cli)\n"
+            "sys.argv = ['kato-tui', '/no/such/folder']; gc.disable(); print('exit', main(), gc.isenabled())\n")
     printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
-    assert printed[:4] == ["reader False", "after True", "config True", ""]
+    assert printed[:5] == ["reader False", "after True", "config True", "exit 2 True", ""]  # on again after bad input too
 
 
 async def test_the_reader_turns_the_collector_on_again_once_its_first_frame_is_out(bundled: Corpus) -> None:
