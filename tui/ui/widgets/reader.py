@@ -68,6 +68,11 @@ class ColumnHeader(Leaf):
         """Whether the header stands out as the focused column's."""
         return self._current
 
+    @property
+    def family(self) -> str | None:
+        """What the byline says of the article's copy family ("copy A: 92% the same as 4"); None when it is no copy."""
+        return self._family
+
     def title_lines(self, width: int) -> list[str]:
         """The title as drawn `width` cells wide: at most `TITLE_LINES` lines; none when the article has no title, or
         the header is too narrow to show a letter of it between its margins."""
@@ -119,7 +124,6 @@ class ArticleColumn(Vertical):
     def __init__(self, article: Article) -> None:
         super().__init__()
         self._article = article
-        self._family: str | None = None
         self._first = False
 
     @property
@@ -130,7 +134,7 @@ class ArticleColumn(Vertical):
     @property
     def family(self) -> str | None:
         """What the header says of the article's copy family; None when it is no copy."""
-        return self._family
+        return self.header.family
 
     @property
     def view(self) -> ArticleView:
@@ -150,13 +154,11 @@ class ArticleColumn(Vertical):
         """Show another article in this column, scrolled to `top_offset`, with its highlights and
         what its header says of its copy family."""
         self._article = article
-        self._family = family
         self.header.show(article, family)
         self.view.show(article, top_offset, marks)
 
     def show_family(self, family: str | None) -> None:
         """Say in the header which copy family the article belongs to ("copy A: 92% the same as 4"), or nothing."""
-        self._family = family
         self.header.show_family(family)
 
     def show_first(self, first: bool) -> None:
