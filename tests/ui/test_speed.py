@@ -385,13 +385,14 @@ def test_the_command_starts_with_the_collector_off_and_turns_it_on_for_all_but_t
 
     assert [point.value for point in entry_points(group="console_scripts", name="kato-tui")] == ["tui.entry:main"]
     code = ("import gc, sys, tui.cli\n"
+            "real_open = tui.cli.run_open\n"
             "tui.cli.run_open = lambda args: print('reader', gc.isenabled()) or 0\n"
             "tui.cli.COMMANDS['config'] = (tui.cli.COMMANDS['config'][0], lambda args: print('config', gc.isenabled()) or 0)\n"
             "from tui.entry import main\n"
             "sys.argv = ['kato-tui']; main()\n"
             "print('after', gc.isenabled())\n"
             "sys.argv = ['kato-tui', 'config']; gc.disable(); main()\n"
-            "del tui.cli.run_open; import importlib; importlib.reload(tui.cli)\n"
+            "tui.cli.run_open = real_open\n"
             "sys.argv = ['kato-tui', '/no/such/folder']; gc.disable(); print('exit', main(), gc.isenabled())\n")
     printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert printed[:5] == ["reader False", "after True", "config True", "exit 2 True", ""]  # on again after bad input too

@@ -80,8 +80,9 @@ class ColumnHeader(Leaf):
 
     def show(self, article: Article, family: str | None) -> None:
         """Show another article's header; laid out again only when the title changes (it may take other lines)."""
-        retitled = safe_text(article.title or "") != self._title
-        self._article, self._title, self._family = article, safe_text(article.title or ""), family
+        title = safe_text(article.title or "")
+        retitled = title != self._title
+        self._article, self._title, self._family = article, title, family
         self.refresh(layout=retitled)
 
     def show_family(self, family: str | None) -> None:
