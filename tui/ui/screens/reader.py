@@ -7,8 +7,10 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui.ui.widgets.backdrop import Backdrop
 
-class ReaderScreen(Screen[None]):
+
+class ReaderScreen(Screen[None], Backdrop):
     """Textual's screen draws all of itself again whenever the focus moves (its `focused` repaints): at 200x50 a
     frame of the whole screen, most of what `tab` cost once the columns drew only what changed. Whatever the focus
     changes draws itself: a column's header, the bars, a panel's `:focus` look."""

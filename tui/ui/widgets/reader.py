@@ -19,6 +19,7 @@ from tui.ui.keymap import bindings
 from tui.ui.render import Mark, clamp, safe_text
 from tui.ui.voices import Voices
 from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.backdrop import Backdrop
 from tui.ui.widgets.leaf import Leaf
 
 
@@ -119,7 +120,7 @@ def _header_line(text: Text, width: int, style: Style) -> Text:
     return line
 
 
-class ArticleColumn(Vertical):
+class ArticleColumn(Vertical, Backdrop):
     """One article under a header that names its outlet, date and title."""
 
     def __init__(self, article: Article) -> None:
@@ -177,7 +178,7 @@ class ArticleColumn(Vertical):
         self.header.show_current(current)
 
 
-class Reader(Horizontal):
+class Reader(Horizontal, Backdrop):
     """The articles side by side in a window of columns that moves with the focus.
 
     Each article keeps its own place and highlights while it is off screen, and takes them
