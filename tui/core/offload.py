@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import pickle
 import sys
 import threading
 from collections.abc import Callable
-from multiprocessing import resource_tracker
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core import cache
 from tui.core.model import Analysis, Corpus
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+# multiprocessing is imported when a process is started: a folder whose analysis is cached starts none, and the
+# reader's first frame does without its half-dozen modules.
 
 PROCESS_WORDS = 20_000
 """A corpus of at least this many words is analysed in a process of its own (100 articles of about
@@ -54,6 +57,8 @@ class Running:
         self._killing, self._receiving, self._closed = threading.Lock(), False, False
         self._found: Analysis | None = None
         self._failure: AnalysisFailed | None = None
+        import multiprocessing
+
         if fork:
             context: Any = multiprocessing.get_context("fork")
             self._ours, theirs = context.Pipe()
@@ -187,6 +192,8 @@ def _start_tracker() -> None:
     from inside the reader, the tracker (and so every spawn) fails with "bad value(s) in fds_to_keep"."""
     if os.name != "posix":
         return  # Windows spawns without a resource tracker (starting one needs _posixsubprocess)
+    from multiprocessing import resource_tracker
+
     captured = sys.stderr
     if captured is sys.__stderr__:  # before the reader runs (the CLI's early start): nothing to swap, nothing to race with
         resource_tracker.ensure_running()
