@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from tui import __version__
-from tui.core.corpus import CorpusError, load_corpus, shown_name
+from tui.core.corpus import load_corpus, shown_name
+from tui.core.files import BadFile
 from tui.core.model import Analysis, Corpus
-from tui.core.notes import NotesError
 from tui.fetch_command import fetch_parser, run_fetch
 
 EXIT_BAD_INPUT = 2
@@ -152,7 +152,7 @@ def run_export(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus)
     _warn(corpus)
     from tui.core.export import export, export_date
-    from tui.core.notes import default_notes_path, read_notes
+    from tui.core.notes import NotesError, default_notes_path, read_notes
 
     notes_path = (args.notes or default_notes_path(corpus)).expanduser()
     if args.notes is not None and not notes_path.exists():
@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return run(args)
-    except (CorpusError, NotesError) as error:
+    except BadFile as error:  # a corpus or notes file that cannot be used
         return _bad_input(str(error))
     except KeyboardInterrupt:
         return 130

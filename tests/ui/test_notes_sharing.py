@@ -12,6 +12,7 @@ from tests.ui.test_notes import _ready, _rows, _saved, flood  # noqa: F401 (floo
 from tui.core.model import Corpus
 from tui.ui import notekeeper as notes_app
 from tui.ui.app import make_app
+from tui.ui.notebook import NoteBook
 from tui.ui.widgets.notes import NotesPanel
 
 
@@ -85,13 +86,13 @@ async def test_the_notes_file_is_not_read_again_while_unchanged(flood: Corpus, t
     notes = tmp_path / "notes.json"
     app = make_app(flood, notes=notes)
     reads: list[Path] = []
-    real = notes_app.NoteBook.refresh
+    real = NoteBook.refresh
 
     def counting(notebook) -> bool:
         reads.append(notebook.store.path)
         return real(notebook)
 
-    monkeypatch.setattr(notes_app.NoteBook, "refresh", counting)
+    monkeypatch.setattr(NoteBook, "refresh", counting)
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(app, pilot)
         await pilot.press("a", *"mine", "ctrl+s")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.dateline import find_dateline, parse_date
+from tui.core.files import BadFile
 from tui.core.model import Article, Corpus
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -73,13 +74,8 @@ _CHARSET_NAMES = {
 BUNDLED_NAME = "Kato: Japan's US Treasury holdings as a card in trade talks"
 
 
-class CorpusError(Exception):
+class CorpusError(BadFile):
     """Input that cannot be read as a corpus; ``str()`` is one line naming the file and the problem."""
-
-    def __init__(self, path: Path | str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = Path(path)
-        self.problem = problem
 
 
 class EmptyPageError(CorpusError):
@@ -90,6 +86,16 @@ def bundled_path() -> Path:
     """The folder of the bundled story: inside the installed package, or at the top of a source checkout."""
     packaged = Path(__file__).resolve().parents[1] / "corpus"  # tui/corpus, beside tui/core
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "corpus"
+
+
+def corpus_key(corpus: Corpus) -> str:
+    """What names a corpus among the notes and the places the reader left: its folder's resolved path ("bundled" for
+    the bundled story)."""
+    if corpus.path is None:
+        return corpus.name
+    folder = Path(corpus.path).expanduser().resolve()
+    # The bundled story sits in a different folder in each checkout and install: its notes should not.
+    return "bundled" if folder == bundled_path().resolve() else str(folder)
 
 
 def load_corpus(path: Path | str | None = None) -> Corpus:

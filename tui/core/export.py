@@ -23,8 +23,9 @@ from urllib.parse import quote, urlsplit
 import yaml
 
 from tui.core.colours import colour_groups
+from tui.core.corpus import corpus_key
 from tui.core.model import Analysis, Article, Corpus, Dispute, MatchGroup, Note, Span
-from tui.core.notes import Anchor, anchor_notes, corpus_key, dumps
+from tui.core.notes import Anchor, anchor_notes, dumps
 
 FORMATS = ("md", "json", "html")
 FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "html": "HTML"}

@@ -59,7 +59,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -70,7 +69,8 @@ from typing import Any, Literal
 from platformdirs import user_data_dir
 
 # rapidfuzz (anchoring) and filelock (saving) are imported where they are used: the reader's first frame does without them.
-from tui.core.corpus import bundled_path, slug
+from tui.core.corpus import corpus_key, slug
+from tui.core.files import BadFile, write_atomic
 from tui.core.model import Article, Corpus, Note, Span
 
 FORMAT = "kato-tui-notes"
@@ -85,27 +85,16 @@ Clock = Callable[[], dt.datetime]
 AnchorStatus = Literal["exact", "moved", "fuzzy", "ambiguous", "orphaned"]
 
 
-class NotesError(Exception):
+class NotesError(BadFile):
     """A notes file that cannot be read or saved; ``str()`` is one line naming the file and the problem."""
 
     def __init__(self, path: Path | str, problem: str, *, unreadable: bool = False) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = Path(path)
-        self.problem = problem
+        super().__init__(path, problem)
         self.unreadable = unreadable
         """True when the content is bad (so it may be moved aside), False when the file could not be opened or written."""
 
 
 # Where the notes live ----------------------------------------------------------------------------
-
-
-def corpus_key(corpus: Corpus) -> str:
-    """What names a corpus's notes: its folder's resolved path ("bundled" for the bundled story)."""
-    if corpus.path is None:
-        return corpus.name
-    folder = Path(corpus.path).expanduser().resolve()
-    # The bundled story sits in a different folder in each checkout and install: its notes should not.
-    return "bundled" if folder == bundled_path().resolve() else str(folder)
 
 
 def default_notes_path(corpus: Corpus, data_dir: Path | None = None) -> Path:
@@ -652,67 +641,6 @@ def _check_unique(path: Path, notes: tuple[Note, ...]) -> None:
         if note.id in seen:
             raise NotesError(path, f"note {number} has the same id as an earlier one ({note.id})", unreadable=True)
         seen.add(note.id)
-
-
-def write_atomic(path: Path, text: str, *, private: bool = True) -> None:
-    """Replace the file with text, all or nothing: temporary file, write, flush, fsync, rename, fsync folder.
-
-    An existing file keeps its permissions; a new one is readable by its owner only when private
-    (notes), else as the umask allows (exports).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        try:
-            _set_mode(path, temporary, private)
-            _write_all(handle, text.encode("utf-8"))
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _write_all(handle: int, data: bytes) -> None:
-    """os.write until everything is written: one call may write only part."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(handle, view):]
-
-
-def _set_mode(path: Path, temporary: str, private: bool) -> None:
-    """mkstemp makes the temporary file private: give it the old file's permissions, or the umask's."""
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        if private:
-            return
-        mode = 0o666 & ~_umask()
-    with contextlib.suppress(OSError):
-        os.chmod(temporary, mode)
-
-
-def _umask() -> int:
-    # The only way to read the umask is to set it: put it straight back.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable; Windows cannot open a folder, and some file systems refuse: both fine."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
 
 
 def move_aside(path: Path, moment: dt.datetime) -> Path:

@@ -22,7 +22,7 @@ from platformdirs import user_config_dir
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, format_key
 from textual.theme import BUILTIN_THEMES
 
-from tui.core.notes import write_atomic
+from tui.core.files import write_atomic
 from tui.ui.keymap import BY_NAME, KEYS, Key, display, scopes
 
 if TYPE_CHECKING:

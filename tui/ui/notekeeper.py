@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
-from tui.core.corpus import slug
+from tui.core.corpus import corpus_key, slug
+from tui.core.files import write_atomic
 from tui.core.model import Analysis, Corpus, Dispute, MatchGroup, Note
-from tui.core.notes import NotesError, corpus_key, write_atomic
-from tui.ui.notebook import Draft, NoteBook, Target, dispute_target, group_target
 from tui.ui.render import safe_text
 from tui.ui.widgets.bars import StatusBar
 from tui.ui.widgets.notes import NotesPanel
@@ -26,9 +25,11 @@ from tui.ui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from tui.ui.app import KatoApp
+    from tui.ui.notebook import Draft, NoteBook, Target
     from tui.ui.screens.export_dialog import ExportChoice
 
-# The screens and the export load when first wanted, not before the reader's first frame.
+# The notes themselves (tui.ui.notebook, tui.core.notes) load in the worker that reads them, once the first frame is
+# out; the screens and the export when first wanted.
 
 REMARKS = {
     "orphaned": "This passage is no longer in the article: it is quoted as it was when the note was written.",
@@ -75,7 +76,7 @@ class NoteKeeper:
         shown = asyncio.Event()
         self.app.call_after_refresh(shown.set)
         await shown.wait()
-        return await asyncio.to_thread(NoteBook.open, self.corpus, self.path)
+        return await asyncio.to_thread(_open_notebook, self.corpus, self.path)
 
     def _panel_opened(self, open: bool) -> None:
         if open:
@@ -123,6 +124,8 @@ class NoteKeeper:
         # Under a dialog the panel is not on screen to redraw: the next look after it closes takes them in.
         if notebook is None or notebook.store is None or len(self.app.screen_stack) > 1 or not notebook.store.changed_on_disk():
             return
+        from tui.core.notes import NotesError
+
         try:
             changed = notebook.refresh()
         except NotesError as error:
@@ -178,6 +181,7 @@ class NoteKeeper:
     def _note_target(self) -> Target | None:
         """The match or dispute on show in its details, or gone to last unless the focused column was scrolled
         away from its passage there; else the sentence being read in the focused column."""
+        from tui.ui.notebook import dispute_target, group_target
         from tui.ui.screens.dispute_detail import DisputeDetail
         from tui.ui.screens.match_detail import MatchDetail
 
@@ -202,6 +206,8 @@ class NoteKeeper:
 
     def _saving(self, change: Callable[[], object], done: str) -> None:
         """Make a change to the notes (the store saves it), tell the reader how it went, and show the notes."""
+        from tui.core.notes import NotesError
+
         try:
             change()
         except NotesError as error:
@@ -286,3 +292,9 @@ class NoteKeeper:
         work = partial(self._export, choice, self.notebook.store.notes, self.app.analysis)
         self.app.run_worker(work, thread=True, exit_on_error=False, name="export", group="export")
         self.app.notify(f"Exporting {self.notebook.label}…", timeout=3)
+
+
+def _open_notebook(corpus: Corpus, path: Path | None) -> NoteBook:
+    from tui.ui.notebook import NoteBook
+
+    return NoteBook.open(corpus, path)

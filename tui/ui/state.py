@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_state_dir
 
-from tui.core.notes import corpus_key, write_atomic
+from tui.core.corpus import corpus_key
+from tui.core.files import write_atomic
 from tui.ui.config import Config, save_theme
 from tui.ui.widgets.reader import Reader
 from tui.ui.widgets.sources_panel import SourcesPanel

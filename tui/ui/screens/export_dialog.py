@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from tui.core.export import FORMAT_NAMES, format_of
-from tui.core.notes import write_atomic
+from tui.core.files import write_atomic
 from tui.ui.render import safe_text
 from tui.ui.screens.confirm import Confirm
 
