@@ -30,12 +30,15 @@ from .test_matches import shared  # noqa: F401 - the fixture
 
 def test_start_up_loads_neither_the_analysis_nor_what_only_some_actions_need() -> None:
     """The first screen does without the analysis (it loads in the worker), the screens other than the
-    reader's, the export, charset detection, the notes' fuzzy anchoring, finding copy families, the YAML parser
-    (the bundled story's front matter is `key: value` lines) and the TOML parser (no settings file)."""
+    reader's, the export, charset detection, the notes (read in a worker) and their fuzzy anchoring, finding copy
+    families, the YAML parser (the bundled story's front matter is `key: value` lines), the TOML parser (no settings
+    file) and multiprocessing (a cached analysis starts no process)."""
     later = ["tui.core.analysis", "tui.core.segment", "tui.core.export", "tui.ui.screens.note_editor", "tui.ui.screens.help",
              "tui.ui.screens.match_detail", "charset_normalizer", "rapidfuzz", "filelock", "tui.core.facts", "tui.core.disputes",
-             "tui.core.families", "yaml", "tomllib", "importlib.resources", "tui.ui.widgets.search"]
-    code = ("import sys, tui.ui.app, tui.ui.config, tui.core.corpus; tui.core.corpus.load_corpus(); tui.ui.config.load_config();"
+             "tui.core.families", "yaml", "tomllib", "importlib.resources", "tui.ui.widgets.search", "tui.core.notes",
+             "tui.ui.notebook", "multiprocessing"]
+    code = ("import sys, tui.entry, tui.cli, tui.core.offload, tui.ui.app, tui.ui.config, tui.core.corpus;"
+            "tui.core.corpus.load_corpus(); tui.ui.config.load_config();"
             f"print([name for name in {later!r} if name in sys.modules])")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
