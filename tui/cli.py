@@ -186,7 +186,7 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def _write_output(path: Path, text: str) -> int:
-    from tui.core.notes import write_atomic
+    from tui.core.files import write_atomic
 
     try:
         write_atomic(path.expanduser(), text, private=False)

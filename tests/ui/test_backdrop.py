@@ -31,6 +31,10 @@ class Boxes(App[None]):
     Column { width: 1fr; height: 1fr; border-left: vkey $primary; }
     #boxed { border: round $accent; border-title-color: $text; }
     Static { width: 5; height: 2; }
+    .hatched { hatch: right red; }
+    .tinted { tint: red 50%; }
+    .faded { text-opacity: 50%; }
+    .keyed { keyline: thin red; }
     """
 
     def compose(self) -> ComposeResult:
@@ -86,6 +90,25 @@ async def test_a_row_is_drawn_again_when_its_look_changes() -> None:
         await pilot.pause()
         row = app.query_one("#plain")
         assert [list(strip) for strip in row.render_lines(row.outer_size.region)] == textuals(row, row.outer_size.region)
+        for change in ("hatched", "tinted", "faded"):
+            before = row.render_lines(row.outer_size.region)[0]
+            row.add_class(change)
+            await pilot.pause()
+            rows = row.render_lines(row.outer_size.region)
+            assert rows[0] is not before and [list(strip) for strip in rows] == textuals(row, row.outer_size.region), change
+        assert "╱" in rows[0].text  # the hatch drawn
+
+
+async def test_a_container_with_a_keyline_is_drawn_by_textual() -> None:
+    """A keyline runs along the children's edges: its rows differ."""
+    app = Boxes()
+    async with app.run_test(size=(40, 16)) as pilot:
+        column = app.query(Column).first()
+        column.add_class("keyed")
+        await pilot.pause()
+        rows = column.render_lines(column.outer_size.region)
+        assert [list(strip) for strip in rows] == textuals(column, column.outer_size.region)
+        assert len({strip.text for strip in rows}) > 1
 
 
 async def test_the_reader_and_its_columns_are_backdrops_and_keep_their_layout(bundled: Corpus) -> None:

@@ -29,8 +29,8 @@ from .test_matches import shared  # noqa: F401 - the fixture
 
 
 def test_start_up_loads_neither_the_analysis_nor_what_only_some_actions_need() -> None:
-    """The first screen does without the analysis (it loads in the worker), the screens other than the
-    reader's, the export, charset detection, the notes (read in a worker) and their fuzzy anchoring, finding copy
+    """The modules the first screen imports leave out the analysis (it loads in the worker), the screens other than
+    the reader's, the export, charset detection, the notes (read in a worker) and their fuzzy anchoring, finding copy
     families, the YAML parser (the bundled story's front matter is `key: value` lines), the TOML parser (no settings
     file) and multiprocessing (a cached analysis starts no process)."""
     later = ["tui.core.analysis", "tui.core.segment", "tui.core.export", "tui.ui.screens.note_editor", "tui.ui.screens.help",

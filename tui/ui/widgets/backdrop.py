@@ -16,7 +16,8 @@ class Backdrop(Widget):
     the row that was cut, a third of what the key cost and most of the garbage that set the collector off. Drawn as
     one row repeated, the cuts of a row are worked out once for each set of edges and kept by that one row.
 
-    A top or bottom border or outline, or a border title, makes rows differ: Textual draws those.
+    A top or bottom border or outline, a border title, or a keyline (drawn across the children's edges) makes rows
+    differ: Textual draws those.
     """
 
     _backdrop: tuple[tuple[object, ...], Strip] | None = None
@@ -24,11 +25,13 @@ class Backdrop(Widget):
     def render_lines(self, crop: Region) -> list[Strip]:
         styles = self.styles
         if (styles.border_top[0] or styles.border_bottom[0] or styles.outline_top[0] or styles.outline_bottom[0]
-                or self._border_title is not None or self._border_subtitle is not None or not crop.height):
+                or self._border_title is not None or self._border_subtitle is not None or styles.keyline[0] != "none"
+                or not crop.height):
             return super().render_lines(crop)
         look = (crop.x, crop.width, self.outer_size.width, self.rich_style, self.background_colors, self.opacity,
-                styles.border_left, styles.border_right, styles.outline_left, styles.outline_right,
-                tuple(self.get_line_filters()))
+                styles.border_left, styles.border_right, styles.outline_left, styles.outline_right, styles.hatch, styles.tint,
+                styles.text_opacity, tuple(self.get_line_filters()))
         if self._backdrop is None or self._backdrop[0] != look:
+            self._styles_cache.clear()  # Textual may keep the row as drawn before a style changed (a hatch added by a class)
             self._backdrop = look, super().render_lines(Region(crop.x, 0, crop.width, 1))[0]
         return [self._backdrop[1]] * crop.height
