@@ -201,6 +201,47 @@ async def test_the_search_line_takes_every_character_typed(bundled: Corpus) -> N
         assert "a nq?/d" in screen_text(app)
 
 
+def _read_at_once(app: KatoApp, keys: str) -> None:
+    """The keys as the terminal driver posts them when it reads them in one go (a paste, fast typing): all queued
+    before the first is handled."""
+    for key in keys:
+        app.post_message(events.Key({"/": "slash", " ": "space"}.get(key, key), key))
+
+
+async def test_keys_read_with_the_slash_that_opens_the_search_line_are_typed_in_it(bundled: Corpus) -> None:
+    """"/card" pasted or typed fast: the letters were handed to the column with the `/` and came back unbound once the
+    search line had the focus, and were lost; "a" and "d" would be the note and disputes keys. They are typed in
+    the line, the first time (the line is made) and again."""
+    app = make_app(bundled, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(app, pilot)
+        for word in ("card", "Treasury"):
+            _read_at_once(app, f"/{word}")
+            await pilot.pause(0.2)
+            assert app.query_one(SearchInput).value == word
+            assert isinstance(app.focused, SearchInput) and isinstance(app.screen, type(app.get_default_screen()))
+            await pilot.press("escape")
+            await pilot.pause()
+        assert not app.query_one("#disputes").display  # "d" did not open the disputes panel
+
+
+async def test_keys_read_at_once_that_are_bound_where_the_focus_goes_do_their_work(bundled: Corpus) -> None:
+    """After `/`, enter read in the same go is the search line's: it goes to the first hit, and the keys after it are
+    the column's again (j scrolls the column the hit is in)."""
+    app = make_app(bundled, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(app, pilot)
+        _read_at_once(app, "/card")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.focused, ArticleView) and app.query_one(SearchInput).value == "card"
+        view, top = app.focused, app.focused.scroll_y
+        _read_at_once(app, "jj")
+        await pilot.pause(0.3)
+        assert app.focused is view and view.scroll_y > top and app.query_one(SearchInput).value == "card"
+
+
 async def test_no_hit_says_so_and_stays_in_the_line(bundled: Corpus) -> None:
     """Words that are nowhere: a message names them, the status says so, and the line keeps the typing to correct it."""
     app = make_app(bundled, config=Config())

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+from weakref import WeakKeyDictionary
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import Worker
 
 from tui.core.cache import Lookup
@@ -82,6 +84,8 @@ class KatoApp(App[None]):
         """The analysis, once there (from the cache with the first frame, else when worked out)."""
         self.analyst = Analyst(self, stored)
         """Gets the analysis: reads the cache from now on, else works it out after the first frame."""
+        self._handed: WeakKeyDictionary[events.Key, Widget] = WeakKeyDictionary()
+        """Each key read, and the widget Textual handed it to (the one focused then)."""
 
     @property
     def keymap(self) -> dict[str, str]:
@@ -123,6 +127,27 @@ class KatoApp(App[None]):
         self.analyst.start()
         self.notes.start()
         self.call_after_refresh(_first_frame_out)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key that comes back up unbound from a widget that has lost the focus since goes where the focus is now.
+
+        Textual hands each key to the focused widget as it reads it, and looks its bindings up when the key has come
+        back up to the app: the keys read together with one that moves the focus (`/card` pasted or typed fast, the
+        rest queued in the column while `/` opened the search line) came back when the search line had the focus,
+        bound to nothing there, and were lost."""
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                if self.focused is not None:
+                    self._handed[event] = self.focused
+            elif (handed := self._handed.pop(event, None)) is not None and self.focused not in (None, handed):
+                # Looked up here, not in App._on_key as well: bound where the focus is now, the key has done its work.
+                if not await self._check_bindings(event.key):
+                    relayed = events.Key(event.key, event.character)
+                    relayed._set_forwarded()  # handed on, as Textual hands a key it reads: not read again if it comes back
+                    self._handed[relayed] = self.focused
+                    self.focused.post_message(relayed)
+                return
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         self.analyst.stop()
