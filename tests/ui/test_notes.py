@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from tests.ui.conftest import WriteCorpus
 from tests.ui.helpers import record_notifications, run_command, screen_text, status, view_of
@@ -64,6 +65,24 @@ async def _write(pilot, text: str) -> None:
 def _rows(app: KatoApp) -> list[str]:
     panel = app.query_one(NotesPanel)
     return [str(panel.get_option_at_index(index).prompt) for index in range(panel.option_count)]
+
+
+async def test_a_note_typed_fast_after_a_is_the_note_saved(bundled: Corpus, tmp_path: Path) -> None:
+    """`a`, a few words and ctrl+s read in one go (fast typing): the words go into the editor, in order, before
+    ctrl+s saves; escape read the same way asks before throwing them away."""
+    notes = tmp_path / "notes.json"
+    app = make_app(bundled, notes=notes)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await _ready(app, pilot)
+        for key, character in (*(("a", "a"),), *((c, c) for c in "quick"), ("space", " "), *((c, c) for c in "note"), ("ctrl+s", None)):
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.5)
+        assert not isinstance(app.screen, NoteEditor)
+        assert [note["body"] for note in _saved(notes)] == ["quick note"]
+        for key, character in (("a", "a"), ("x", "x"), ("escape", None)):
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, Confirm)
 
 
 async def test_a_note_on_the_current_match_is_saved_with_its_tags(bundled: Corpus, tmp_path: Path) -> None:

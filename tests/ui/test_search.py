@@ -202,10 +202,11 @@ async def test_the_search_line_takes_every_character_typed(bundled: Corpus) -> N
 
 
 def _read_at_once(app: KatoApp, keys: str) -> None:
-    """The keys as the terminal driver posts them when it reads them in one go (a paste, fast typing): all queued
-    before the first is handled."""
+    """The keys as the terminal driver posts them when it reads them in one go (fast typing, tmux's send-keys): all
+    queued before the first is handled. "\r" is enter, "\x13" ctrl+s."""
+    names = {"/": "slash", " ": "space", "\r": "enter", "\x13": "ctrl+s"}
     for key in keys:
-        app.post_message(events.Key({"/": "slash", " ": "space"}.get(key, key), key))
+        app.post_message(events.Key(names.get(key, key), key))
 
 
 async def test_keys_read_with_the_slash_that_opens_the_search_line_are_typed_in_it(bundled: Corpus) -> None:
@@ -225,17 +226,16 @@ async def test_keys_read_with_the_slash_that_opens_the_search_line_are_typed_in_
         assert not app.query_one("#disputes").display  # "d" did not open the disputes panel
 
 
-async def test_keys_read_at_once_that_are_bound_where_the_focus_goes_do_their_work(bundled: Corpus) -> None:
-    """After `/`, enter read in the same go is the search line's: it goes to the first hit, and the keys after it are
-    the column's again (j scrolls the column the hit is in)."""
+async def test_keys_read_at_once_that_are_bound_where_the_focus_goes_do_their_work_in_order(bundled: Corpus) -> None:
+    """"/card" and enter read in one go: enter is the search line's, after the letters (it goes to the first hit);
+    then the keys are the column's again (j scrolls the column the hit is in)."""
     app = make_app(bundled, config=Config())
     async with app.run_test(size=(80, 24)) as pilot:
         await analysed(app, pilot)
-        _read_at_once(app, "/card")
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause(0.2)
+        _read_at_once(app, "/card\r")
+        await pilot.pause(0.3)
         assert isinstance(app.focused, ArticleView) and app.query_one(SearchInput).value == "card"
+        assert "search 1/" in status(app)
         view, top = app.focused, app.focused.scroll_y
         _read_at_once(app, "jj")
         await pilot.pause(0.3)

@@ -129,23 +129,24 @@ class KatoApp(App[None]):
         self.call_after_refresh(_first_frame_out)
 
     async def on_event(self, event: events.Event) -> None:
-        """A key that comes back up unbound from a widget that has lost the focus since goes where the focus is now.
+        """A key that comes back up from a widget that has lost the focus since is handed to the one focused now.
 
         Textual hands each key to the focused widget as it reads it, and looks its bindings up when the key has come
         back up to the app: the keys read together with one that moves the focus (`/card` pasted or typed fast, the
         rest queued in the column while `/` opened the search line) came back when the search line had the focus,
-        bound to nothing there, and were lost."""
-        if isinstance(event, events.Key):
+        bound to nothing there, and were lost. Handed on, each key is the focused widget's in the order typed, and
+        its bindings are looked up when it comes back from there ("/card" and enter goes to the first hit; a note
+        typed after `a` and ctrl+s saves the note typed)."""
+        if isinstance(event, events.Key) and self.screen_stack:
+            focused = self.focused
             if not event.is_forwarded:
-                if self.focused is not None:
-                    self._handed[event] = self.focused
-            elif (handed := self._handed.pop(event, None)) is not None and self.focused not in (None, handed):
-                # Looked up here, not in App._on_key as well: bound where the focus is now, the key has done its work.
-                if not await self._check_bindings(event.key):
-                    relayed = events.Key(event.key, event.character)
-                    relayed._set_forwarded()  # handed on, as Textual hands a key it reads: not read again if it comes back
-                    self._handed[relayed] = self.focused
-                    self.focused.post_message(relayed)
+                if focused is not None:
+                    self._handed[event] = focused
+            elif (handed := self._handed.pop(event, None)) is not None and focused is not None and focused is not handed:
+                relayed = events.Key(event.key, event.character)
+                relayed._set_forwarded()  # handed on as Textual hands a key it reads: not read again when it comes back
+                self._handed[relayed] = focused
+                focused.post_message(relayed)
                 return
         await super().on_event(event)
 
