@@ -107,10 +107,15 @@ async def test_a_family_counts_once_and_passages_only_copies_share_are_no_matche
         assert f"1 match · {len(app.matches.copied)} between copies" in status(app)
         copied_start = app.matches.copied[0].members[0].span.start
         assert not any(mark.start == copied_start for mark in view_of(app, "a").marks)  # not painted as a match
-        await pilot.press("n", "enter")
+        await pilot.press("n")
+        [group] = app.matches.groups
+        assert group.id != "m1"  # the copies' own groups are numbered too, before it
+        assert f"match 1/1 ({group.id}) · " in status(app)  # the label its passages carry, not only its place
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MatchDetail)
         text = screen_text(app)
+        assert f"match 1/1 ({group.id})" in text
         assert "4 sources, 2 independent" in text
         assert "1 Harbour Times · copy A ·" in text and "2 Island [bold]Daily · copy A ·" in text
         assert "Aegean Radio ·" in text and "Aegean Radio · copy" not in text

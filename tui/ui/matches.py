@@ -68,10 +68,19 @@ class MatchNavigator(Navigator[MatchGroup]):
         return sum(len(segments) for segments in self._unique.values())
 
     @property
+    def position(self) -> str:
+        """Where the reader is: "match 3/12", and the match's own label when it is not "m3" ("match 4/41 (m5)"): the
+        labels number the groups only copies share too, which are not gone to, so the two can part."""
+        label, current = self.cursor.label, self.current
+        if current is not None and self.cursor.index is not None and current.id != f"m{self.cursor.index + 1}":
+            label += f" ({current.id})"
+        return label
+
+    @property
     def label(self) -> str:
         """The status: "match 3/12" or "12 matches" (and how many passages only copies share), and
         the unique passages while they are marked."""
-        label = self.cursor.label
+        label = self.position
         if self.copied:
             label += f" · {len(self.copied)} between copies"
         if self.show_unique:
