@@ -86,3 +86,21 @@ async def test_quitting_before_the_analysis_is_done_keeps_the_place(tmp_path: Pa
         await pilot.press("q")
     assert app.matches is None  # it quit during the analysis
     assert json.loads(places.read_text(encoding="utf-8"))[str(corpus.path.resolve())] == kept
+
+
+async def test_on_a_narrow_screen_the_status_keeps_the_counts_and_drops_the_story_then_the_outlet(bundled: Corpus) -> None:
+    """At 80 columns "column 1/5: Channel NewsAsia │ match 1/8 │ 2 disputes │ 0 notes │ Kato: ..." was cut in the
+    notes count; the story's name (in the terminal's title) goes first, then the outlet (it heads its column)."""
+    app = make_app(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await analysed(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.press("n")
+        await pilot.pause()
+        wide = status(app)
+        assert wide.startswith("column 1/5: Channel NewsAsia │ match 1/8 │ 2 disputes │ 0 notes │ Kato")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        narrow = status(app)
+        assert narrow.startswith("column 1/5") and narrow.endswith("│ 0 notes") and "match 1/8 │ 2 disputes" in narrow
+        assert "Kato" not in narrow and "…" not in narrow and len(narrow) <= 80

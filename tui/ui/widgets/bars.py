@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.message import Message
@@ -212,5 +213,11 @@ class StatusBar(Widget):
     """How many notes there are ("3 notes"), once they are read."""
 
     def render(self) -> Text:
-        parts = [part for part in (self.search, self.column, self.analysis, self.disputes, self.notes, self.story) if part]
-        return Text(_SEPARATOR.join(parts), no_wrap=True, overflow="ellipsis")
+        """Everything, when it fits; else without the story (the terminal's title has it), then with the column's
+        number only (its header names the outlet): the counts a reader steps through stay on a narrow screen."""
+        short_column = self.column.split(":", 1)[0]
+        for column, story in ((self.column, self.story), (self.column, ""), (short_column, "")):
+            line = _SEPARATOR.join(part for part in (self.search, column, self.analysis, self.disputes, self.notes, story) if part)
+            if cell_len(line) <= self.size.width:
+                break
+        return Text(line, no_wrap=True, overflow="ellipsis")
