@@ -90,7 +90,7 @@ async def test_quitting_before_the_analysis_is_done_keeps_the_place(tmp_path: Pa
 
 async def test_on_a_narrow_screen_the_status_keeps_the_counts_and_drops_the_story_then_the_outlet(bundled: Corpus) -> None:
     """At 80 columns "column 1/5: Channel NewsAsia │ match 1/8 │ 2 disputes │ 0 notes │ Kato: ..." was cut in the
-    notes count; the story's name (in the terminal's title) goes first, then the outlet (it heads its column)."""
+    notes count; the story's name (the same all along) goes first, then the outlet (it heads its column)."""
     app = make_app(bundled)
     async with app.run_test(size=(200, 50)) as pilot:
         await analysed(app, pilot)

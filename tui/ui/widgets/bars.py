@@ -213,8 +213,9 @@ class StatusBar(Widget):
     """How many notes there are ("3 notes"), once they are read."""
 
     def render(self) -> Text:
-        """Everything, when it fits; else without the story (the terminal's title has it), then with the column's
-        number only (its header names the outlet): the counts a reader steps through stay on a narrow screen."""
+        """Everything, when it fits; else without the story's name (the same all along: the reader knows it), then with
+        the column's number only (its header names the outlet): the counts a reader steps through stay on a narrow
+        screen."""
         short_column = self.column.split(":", 1)[0]
         for column, story in ((self.column, self.story), (self.column, ""), (short_column, "")):
             line = _SEPARATOR.join(part for part in (self.search, column, self.analysis, self.disputes, self.notes, story) if part)
